@@ -1,0 +1,95 @@
+/**
+ * The course outline: the book's five stages and the title of every step. The one source of truth
+ * for the sidebar, the home page and prev/next links (Starlight derives those from the sidebar).
+ */
+
+/** A stage of the book: a title and the steps it spans. */
+export interface Stage {
+  readonly title: string;
+  readonly first: number;
+  readonly last: number;
+}
+
+export const STAGES: readonly Stage[] = [
+  { title: 'Stage 1: Automatic differentiation', first: 1, last: 10 },
+  { title: 'Stage 2: Natural code', first: 11, last: 24 },
+  { title: 'Stage 3: Higher-order derivatives', first: 25, last: 36 },
+  { title: 'Stage 4: Neural networks', first: 37, last: 51 },
+  { title: 'Stage 5: DeZero challenges', first: 52, last: 60 },
+];
+
+/** Short titles of the 60 steps, index 0 is step 1. */
+export const STEP_TITLES: readonly string[] = [
+  'A variable is a box',
+  'Functions that make variables',
+  'Chaining functions',
+  'Numerical differentiation',
+  'Backpropagation in theory',
+  'Backpropagation by hand',
+  'Automatic backpropagation',
+  'A loop instead of recursion',
+  'Friendlier functions',
+  'Testing',
+  'Several inputs and outputs',
+  'Calling functions naturally',
+  'Backward with several inputs',
+  'Using a variable twice',
+  'Complex graphs in theory',
+  'Backward in generation order',
+  'Memory and references',
+  'Saving memory',
+  'A friendlier Variable',
+  'Operators, part 1',
+  'Operators, part 2',
+  'Operators, part 3',
+  'Packaging dezero',
+  'Optimization test functions',
+  'Drawing graphs with DOT',
+  'Drawing our graphs',
+  'Taylor series of sin',
+  'Rosenbrock by gradient descent',
+  "Newton's method by hand",
+  'Higher-order derivatives: theory',
+  'Higher-order derivatives: the backward graph',
+  'Higher-order derivatives: implementation',
+  "Newton's method, automatically",
+  'Higher derivatives of sin',
+  'Higher derivatives of tanh',
+  'Uses of double backprop',
+  'Tensors',
+  'Reshape and transpose',
+  'Sum',
+  'Broadcasting',
+  'Matrix products',
+  'Linear regression',
+  'A neural network',
+  'Parameters and layers',
+  'Models',
+  'Optimizers',
+  'Softmax and cross entropy',
+  'Multi-class classification',
+  'Datasets',
+  'Mini-batches',
+  'MNIST',
+  'GPU support',
+  'Saving and loading parameters',
+  'Dropout and test mode',
+  'Convolution in theory',
+  'CNN mechanics',
+  'conv2d and pooling',
+  'VGG16',
+  'Recurrent networks',
+  'LSTM',
+];
+
+/** Two-digit folder name and URL segment of a step: 1 -> "01". */
+export function stepSlug(step: number): string {
+  return String(step).padStart(2, '0');
+}
+
+/** The stage a step belongs to. */
+export function stageOf(step: number): Stage {
+  const stage = STAGES.find((s) => step >= s.first && step <= s.last);
+  if (!stage) throw new RangeError(`step ${step} is outside the course (1–60)`);
+  return stage;
+}
