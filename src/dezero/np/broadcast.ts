@@ -1,0 +1,42 @@
+/** numpy's broadcasting: the common shape of several arrays and zero-stride views onto it. */
+import { NDArray } from './ndarray.ts';
+
+/** The shape that arrays of the given shapes broadcast to (numpy's `broadcast_shapes`). */
+export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
+  let nd = 0;
+  for (const s of shapes) nd = Math.max(nd, s.length);
+  const out = new Array<number>(nd).fill(1);
+  for (const s of shapes) {
+    for (let i = 0; i < s.length; i++) {
+      const d = nd - s.length + i;
+      const n = s[i]!;
+      if (n === out[d]) continue;
+      if (out[d] === 1) out[d] = n;
+      else if (n !== 1) {
+        const text = shapes.map((x) => `(${x.join(',')}${x.length === 1 ? ',' : ''})`).join(' ');
+        throw new RangeError(`operands could not be broadcast together with shapes ${text}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** The strides that read `a` as if it had `shape` (0 along broadcast axes); `shape` must be reachable. */
+export function broadcastStrides(a: NDArray, shape: readonly number[]): number[] {
+  const nd = shape.length;
+  const lead = nd - a.ndim;
+  if (lead < 0) throw new RangeError(`cannot broadcast shape (${a.shape.join(',')}) to (${shape.join(',')})`);
+  const strides = new Array<number>(nd).fill(0);
+  for (let i = 0; i < a.ndim; i++) {
+    const n = a.shape[i]!;
+    const target = shape[lead + i]!;
+    if (n === target) strides[lead + i] = n === 1 ? 0 : a.strides[i]!;
+    else if (n !== 1) throw new RangeError(`cannot broadcast shape (${a.shape.join(',')}) to (${shape.join(',')})`);
+  }
+  return strides;
+}
+
+/** A read-only-in-spirit view of `a` broadcast to `shape` (numpy's `broadcast_to`). */
+export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
+  return new NDArray(a.storage, shape, a.dtype, broadcastStrides(a, shape), a.offset);
+}

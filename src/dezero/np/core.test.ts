@@ -1,0 +1,133 @@
+/** Hand-written checks of the np core: views, promotion, indexing rules, errors (expected values from numpy 2.4). */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { np } from './index.ts';
+import { fromFlat, isNDArray } from './ndarray.ts';
+
+const i64 = (xs: number[]): ReturnType<typeof np.array> => np.array(xs, { dtype: 'int64' });
+
+test('fromFlat casts into the dtype storage', () => {
+  assert.ok(fromFlat([1.5, -2.7], [2], 'float32').storage instanceof Float32Array);
+  assert.deepEqual([...fromFlat([1.5, -2.7], [2], 'int64').toFlat()], [1, -2]);
+  assert.deepEqual([...fromFlat([0, 3, NaN], [3], 'bool').toFlat()], [0, 1, 1]);
+  assert.equal(fromFlat([0.1], [], 'float32').item(), Math.fround(0.1));
+  assert.throws(() => fromFlat([1, 2, 3], [2, 2]));
+});
+
+test('np.array: numbers are float64, bools bool, ragged lists refused', () => {
+  assert.equal(np.array(1).dtype, 'float64');
+  assert.equal(String(np.array(1)), '1.0');
+  assert.equal(np.array([[true, false]]).dtype, 'bool');
+  assert.deepEqual(np.array([[1, 2], [3, 4]]).shape, [2, 2]);
+  assert.throws(() => np.array([[1, 2], [3]]));
+  const a = np.array([1, 2]);
+  assert.notEqual(np.array(a).storage, a.storage);
+  assert.equal(np.asarray(a), a);
+  assert.ok(isNDArray(a) && !isNDArray(1));
+});
+
+test('promotion follows NEP 50 with numbers as weak floats', () => {
+  const f32 = np.ones(2, { dtype: 'float32' });
+  assert.equal(f32.mul(2).dtype, 'float32');
+  assert.equal(np.arange(3).add(2.5).dtype, 'float64');
+  assert.equal(np.arange(3).add(np.ones(1, { dtype: 'float32' })).dtype, 'float64');
+  // A 0-d array is strong, unlike a number.
+  assert.equal(f32.mul(np.array(2)).dtype, 'float64');
+  assert.equal(String(f32.mul(0.1)), '[0.1 0.1]');
+  // The number is cast to float32 before comparing, as numpy does.
+  assert.deepEqual([...np.array([0.1, 0.2], { dtype: 'float32' }).gt(0.1).toFlat()], [0, 1]);
+  assert.equal(String(np.sum(np.array([[true, false], [true, true]]), 0)), '[2 1]');
+});
+
+test('bool arithmetic as numpy: + is or, - refused', () => {
+  const t = np.array([true, false]);
+  assert.equal(String(t.add(t)), '[ True False]');
+  assert.throws(() => t.sub(t), TypeError);
+  assert.throws(() => t.neg(), TypeError);
+});
+
+test('broadcast errors name both shapes', () => {
+  assert.throws(() => np.zeros([2, 3]).add(np.zeros([2])), /could not be broadcast together with shapes \(2,3\) \(2,\)/);
+});
+
+test('maximum and minimum return the second operand on ties and propagate nan', () => {
+  assert.ok(Object.is(np.maximum(0, -0).item(), -0));
+  assert.ok(Object.is(np.maximum(-0, 0).item(), 0));
+  assert.ok(Object.is(np.minimum(0, -0).item(), -0));
+  assert.ok(Number.isNaN(np.maximum(1, NaN).item()));
+  assert.ok(Object.is(np.array([0, -0]).max().item(), -0));
+});
+
+test('basic indexing gives views that share storage', () => {
+  const x = np.arange(12).astype('float64').reshape(3, 4);
+  assert.equal(String(x.get('1:', '::-2')), '[[ 7.  5.]\n [11.  9.]]');
+  assert.deepEqual(x.get('...', null).shape, [3, 4, 1]);
+  const row = x.get(1);
+  row.set(0, 100);
+  assert.equal(x.get(1, 0).item(), 100);
+  x.T.set([0, ':'], -1);
+  assert.deepEqual(x.get(':', 0).tolist(), [-1, -1, -1]);
+  assert.throws(() => x.get(3), /out of bounds for axis 0 with size 3/);
+  assert.throws(() => x.get(0, 0, 0), /too many indices/);
+});
+
+test('fancy indexing: adjacent arrays stay in place, separated ones go first', () => {
+  const x = np.zeros([2, 3, 4]);
+  assert.deepEqual(x.get(':', [0, 1], [1, 2]).shape, [2, 2]);
+  assert.deepEqual(x.get([0, 1], ':', [1, 2]).shape, [2, 3]);
+  const y = np.arange(12).astype('float64').reshape(3, 4);
+  assert.deepEqual(y.get([0, 2]).get(':', [1]).tolist(), [[1], [9]]);
+  assert.deepEqual(y.get(np.arange(3), i64([0, 3, 1])).tolist(), [0, 7, 9]);
+  assert.deepEqual(y.get(y.gt(8)).tolist(), [9, 10, 11]);
+  assert.throws(() => y.get(np.array([0.0, 1.0])), TypeError);
+});
+
+test('set with a mask, and add.at accumulates repeated positions', () => {
+  const x = np.array([-1, 2, -3]);
+  x.set(x.lt(0), 0);
+  assert.deepEqual(x.tolist(), [0, 2, 0]);
+  const z = np.zeros(3);
+  np.add.at(z, [[0, 0, 2]], 1);
+  assert.deepEqual(z.tolist(), [2, 0, 1]);
+  const w = np.zeros(3);
+  w.set([[0, 0, 2]], w.get([0, 0, 2]).add(1));
+  assert.deepEqual(w.tolist(), [1, 0, 1]);
+});
+
+test('reshape is a view of contiguous data and copies otherwise', () => {
+  const a = np.arange(6).astype('float64');
+  const r = a.reshape(2, -1);
+  assert.deepEqual(r.shape, [2, 3]);
+  assert.equal(r.storage, a.storage);
+  assert.notEqual(r.T.reshape(-1).storage, a.storage);
+  assert.deepEqual(r.T.reshape(-1).tolist(), [0, 3, 1, 4, 2, 5]);
+  assert.throws(() => a.reshape(4, -1));
+});
+
+test('creation helpers match numpy', () => {
+  assert.deepEqual(np.arange(0, 1, 0.1).tolist(),
+    [0.0, 0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6000000000000001, 0.7000000000000001, 0.8, 0.9]);
+  assert.equal(np.arange(5).dtype, 'int64');
+  assert.equal(String(np.meshgrid(np.arange(3).astype('float64'), np.arange(2).astype('float64'))[0]), '[[0. 1. 2.]\n [0. 1. 2.]]');
+  assert.deepEqual(np.full([2], 7, { dtype: 'int64' }).tolist(), [7, 7]);
+  assert.deepEqual(np.zerosLike(np.ones(2, { dtype: 'float32' })).dtype, 'float32');
+});
+
+test('reductions: keepdims, empty sums, argmax of nan', () => {
+  const a = np.arange(24).astype('float64').reshape(2, 3, 4);
+  assert.deepEqual(a.sum({ axis: [0, 2], keepdims: true }).shape, [1, 3, 1]);
+  assert.deepEqual(a.sum([0, 2]).tolist(), [60, 92, 124]);
+  assert.equal(np.zeros([0, 3]).sum().item(), 0);
+  assert.throws(() => np.zeros([0]).max());
+  assert.equal(np.array([1, NaN, 3]).argmax().item(), 1);
+  assert.equal(np.array([1, 5, 5]).argmax().dtype, 'int64');
+  assert.ok(np.allclose(np.array([1, 2]), np.array([1, 2 + 1e-9])));
+  assert.ok(!np.allclose(np.array([1, 2]), np.array([1, 2.1])));
+});
+
+test('elementwise ops read strided views without copying first', () => {
+  const a = np.arange(6).astype('float64').reshape(2, 3);
+  assert.deepEqual(a.T.add(a.T).tolist(), [[0, 6], [2, 8], [4, 10]]);
+  assert.deepEqual(np.broadcastTo(np.array([1, 2]), [2, 2]).strides, [0, 1]);
+  assert.deepEqual(np.where(a.gt(2), a, 0).tolist(), [[0, 0, 0], [3, 4, 5]]);
+});

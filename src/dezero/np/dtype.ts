@@ -1,0 +1,66 @@
+/**
+ * The four dtypes of `np`, their storage, and numpy 2's promotion rules (NEP 50).
+ * A JS number is a "weak" Python float: it never widens a float32 array, but it turns bool and
+ * int64 arrays into float64 (we cannot tell `2` from `2.0`, so a number always counts as a float).
+ */
+
+/** The element types `np` supports. */
+export type DType = 'float64' | 'float32' | 'int64' | 'bool';
+
+/** The typed array behind an array: float64 and int64 in Float64Array, float32, bool as 0/1. */
+export type Storage = Float64Array | Float32Array | Uint8Array;
+
+const DTYPES: readonly string[] = ['float64', 'float32', 'int64', 'bool'];
+
+/** True when `x` names one of our dtypes. */
+export function isDType(x: unknown): x is DType {
+  return typeof x === 'string' && DTYPES.includes(x);
+}
+
+/** A zero-filled typed array of `size` elements for `dtype`. */
+export function allocStorage(dtype: DType, size: number): Storage {
+  if (dtype === 'float32') return new Float32Array(size);
+  if (dtype === 'bool') return new Uint8Array(size);
+  return new Float64Array(size);
+}
+
+/** Converts one JS number to a value the dtype can hold (f32 rounding, int truncation, 0/1). */
+export function castValue(value: number, dtype: DType): number {
+  switch (dtype) {
+    case 'float64':
+      return value;
+    case 'float32':
+      return Math.fround(value);
+    case 'int64':
+      // NOTE: numpy's float -> int cast truncates toward zero; nan/inf have no int value.
+      if (!Number.isFinite(value)) throw new RangeError(`cannot convert ${value} to int64`);
+      return Math.trunc(value) + 0;
+    case 'bool':
+      // NOTE: like Python's bool(), nan is truthy.
+      return value !== 0 ? 1 : 0;
+  }
+}
+
+const RANK: Record<DType, number> = { bool: 0, int64: 1, float32: 2, float64: 3 };
+
+/** numpy's `result_type` of two arrays (both "strong"): bool < int64 < float32 < float64, int64+float32 = float64. */
+export function promoteTypes(a: DType, b: DType): DType {
+  if (a === b) return a;
+  if ((a === 'int64' && b === 'float32') || (a === 'float32' && b === 'int64')) return 'float64';
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+/** The dtype of an array combined with a weak Python float (a JS number). */
+export function promoteWithScalar(a: DType): DType {
+  return a === 'float32' ? 'float32' : 'float64';
+}
+
+/** The dtype of a float-valued function (exp, sqrt, true division) of `a`: floats keep theirs. */
+export function floatType(a: DType): DType {
+  return a === 'float32' ? 'float32' : 'float64';
+}
+
+/** True for float64 and float32. */
+export function isFloat(dtype: DType): boolean {
+  return dtype === 'float64' || dtype === 'float32';
+}

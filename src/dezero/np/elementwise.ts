@@ -1,0 +1,282 @@
+/**
+ * Elementwise functions with broadcasting and numpy 2's type promotion. A JS number is a weak
+ * Python float: `float32Array.mul(2)` stays float32, `int64Array.add(1)` becomes float64.
+ */
+import { NDArray, contiguousStrides, shapeSize } from './ndarray.ts';
+import type { ArrayLikeInput } from './ndarray.ts';
+import { allocStorage, castValue, floatType, promoteTypes, promoteWithScalar } from './dtype.ts';
+import type { DType, Storage } from './dtype.ts';
+import { broadcastShapes, broadcastStrides } from './broadcast.ts';
+import { binaryRow, unaryRow } from './kernels.ts';
+import type { BinaryOp, UnaryOp } from './kernels.ts';
+import { coalesce, walkRows } from './iterate.ts';
+
+/** A 0-d array holding `value` in `dtype`. */
+export function scalarArray(value: number, dtype: DType = 'float64'): NDArray {
+  const storage = allocStorage(dtype, 1);
+  storage[0] = castValue(value, dtype);
+  return new NDArray(storage, [], dtype);
+}
+
+/** The dtype numpy computes `x op y` in, with numbers as weak floats. */
+export function commonType(x: ArrayLikeInput, y: ArrayLikeInput): DType {
+  if (typeof x === 'number') return typeof y === 'number' ? 'float64' : promoteWithScalar(y.dtype);
+  if (typeof y === 'number') return promoteWithScalar(x.dtype);
+  return promoteTypes(x.dtype, y.dtype);
+}
+
+/** An operand as an array; numbers are cast to `dtype` first, as numpy casts a weak scalar. */
+function operand(x: ArrayLikeInput, dtype: DType): NDArray {
+  return typeof x === 'number' ? scalarArray(x, dtype) : x;
+}
+
+/** Runs a binary kernel over the broadcast of `x` and `y`, writing a new array of `outType`. */
+export function binaryInto(op: BinaryOp, x: ArrayLikeInput, y: ArrayLikeInput, computeType: DType, outType: DType): NDArray {
+  const a = operand(x, computeType);
+  const b = operand(y, computeType);
+  const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(a.shape, b.shape);
+  const size = shapeSize(shape);
+  const out = allocStorage(outType, size);
+  const result = new NDArray(out, shape, outType);
+  if (size === 0) return result;
+  const aFull = a.size === size && a.isContiguous();
+  const bFull = b.size === size && b.isContiguous();
+  // Fast paths: same-shape contiguous, and contiguous with a scalar on either side.
+  if (aFull && (bFull || b.size === 1)) {
+    binaryRow(op, a.storage, a.offset, 1, b.storage, b.offset, bFull ? 1 : 0, out, 0, size);
+  } else if (a.size === 1 && bFull) {
+    binaryRow(op, a.storage, a.offset, 0, b.storage, b.offset, 1, out, 0, size);
+  } else {
+    binaryStrided(op, a, b, shape, out);
+  }
+  if (outType === 'int64') clearNegativeZero(out);
+  return result;
+}
+
+function binaryStrided(op: BinaryOp, a: NDArray, b: NDArray, shape: readonly number[], out: Storage): void {
+  const plan = coalesce(shape, [broadcastStrides(a, shape), broadcastStrides(b, shape), contiguousStrides(shape)]);
+  const last = plan.shape.length - 1;
+  const sa = plan.strides[0]![last]!;
+  const sb = plan.strides[1]![last]!;
+  walkRows(plan, [a.offset, b.offset, 0], (pos, n) => {
+    binaryRow(op, a.storage, pos[0]!, sa, b.storage, pos[1]!, sb, out, pos[2]!, n);
+  });
+}
+
+/** Integers have no -0: `0 * -9` and `-0` computed in floats must read back as 0. */
+function clearNegativeZero(out: Storage): void {
+  for (let i = 0; i < out.length; i++) out[i] = out[i]! + 0;
+}
+
+/** Runs a unary kernel over `a`, writing a new C-contiguous array of `outType`. */
+export function unaryInto(op: UnaryOp, a: NDArray, outType: DType): NDArray {
+  const size = a.size;
+  const out = allocStorage(outType, size);
+  const result = new NDArray(out, a.shape, outType);
+  if (size === 0) return result;
+  if (a.isContiguous()) {
+    unaryRow(op, a.storage, a.offset, 1, out, 0, size);
+  } else {
+    const plan = coalesce(a.shape, [a.strides, contiguousStrides(a.shape)]);
+    const sa = plan.strides[0]![plan.shape.length - 1]!;
+    walkRows(plan, [a.offset, 0], (pos, n) => unaryRow(op, a.storage, pos[0]!, sa, out, pos[1]!, n));
+  }
+  if (outType === 'int64') clearNegativeZero(out);
+  return result;
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function asArray(x: ArrayLikeInput): NDArray {
+  return typeof x === 'number' ? scalarArray(x) : x;
+}
+
+// ==== Arithmetic: add / subtract / multiply / divide / power ====
+
+/** `x + y` (on two bool arrays: logical or, as numpy). */
+export function add(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  const t = commonType(x, y);
+  return binaryInto(t === 'bool' ? 'or' : 'add', x, y, t, t);
+}
+
+/** `x - y` (numpy refuses bool - bool). */
+export function subtract(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  const t = commonType(x, y);
+  if (t === 'bool') throw new TypeError('numpy boolean subtract, the `-` operator, is not supported');
+  return binaryInto('sub', x, y, t, t);
+}
+
+/** `x * y` (on two bool arrays: logical and). */
+export function multiply(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  const t = commonType(x, y);
+  return binaryInto(t === 'bool' ? 'and' : 'mul', x, y, t, t);
+}
+
+/** `x / y`, true division: ints and bools give float64. */
+export function divide(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  const t = floatType(commonType(x, y));
+  return binaryInto('div', x, y, t, t);
+}
+
+/** `x ** y` (bool ** bool gives int64 here, int8 in numpy). */
+export function power(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  let t = commonType(x, y);
+  if (t === 'bool') t = 'int64';
+  return binaryInto('pow', x, y, t, t);
+}
+
+/** Python's `x % y`: the remainder takes the sign of `y`. */
+export function mod(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  let t = commonType(x, y);
+  if (t === 'bool') t = 'int64';
+  return binaryInto('mod', x, y, t, t);
+}
+
+/** Elementwise larger value; nan wins. */
+export function maximum(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  const t = commonType(x, y);
+  return binaryInto(t === 'bool' ? 'or' : 'maximum', x, y, t, t);
+}
+
+/** Elementwise smaller value; nan wins. */
+export function minimum(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  const t = commonType(x, y);
+  return binaryInto(t === 'bool' ? 'and' : 'minimum', x, y, t, t);
+}
+
+/** `a` limited to [lo, hi] (`null` leaves that side open), as `minimum(maximum(a, lo), hi)`. */
+export function clip(a: ArrayLikeInput, lo: ArrayLikeInput | null, hi: ArrayLikeInput | null): NDArray {
+  let r = asArray(a);
+  if (lo !== null) r = maximum(r, lo);
+  if (hi !== null) r = minimum(r, hi);
+  return r === a ? r.copy() : r;
+}
+
+// ==== Comparisons (bool results) ====
+
+function compare(op: BinaryOp, x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  return binaryInto(op, x, y, commonType(x, y), 'bool');
+}
+
+/** `x > y`. */
+export const greater = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('gt', x, y);
+/** `x >= y`. */
+export const greaterEqual = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('ge', x, y);
+/** `x < y`. */
+export const less = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('lt', x, y);
+/** `x <= y`. */
+export const lessEqual = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('le', x, y);
+/** `x == y`. */
+export const equal = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('eq', x, y);
+/** `x != y`. */
+export const notEqual = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('ne', x, y);
+/** Elementwise logical and (truthiness of each side). */
+export const logicalAnd = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('and', x, y);
+/** Elementwise logical or. */
+export const logicalOr = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('or', x, y);
+/** Elementwise logical xor. */
+export const logicalXor = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('xor', x, y);
+/** Elementwise logical not. */
+export const logicalNot = (x: ArrayLikeInput): NDArray => unaryInto('not', asArray(x), 'bool');
+
+// ==== Unary functions ====
+
+/** True where x is nan. */
+export const isnan = (x: ArrayLikeInput): NDArray => unaryInto('isnan', asArray(x), 'bool');
+/** True where x is +inf or -inf. */
+export const isinf = (x: ArrayLikeInput): NDArray => unaryInto('isinf', asArray(x), 'bool');
+/** True where x is neither nan nor infinite. */
+export const isfinite = (x: ArrayLikeInput): NDArray => unaryInto('isfinite', asArray(x), 'bool');
+
+function floatUnary(op: UnaryOp, x: ArrayLikeInput): NDArray {
+  const a = asArray(x);
+  return unaryInto(op, a, floatType(a.dtype));
+}
+
+/** `-x` (numpy refuses it on bool). */
+export function negative(x: ArrayLikeInput): NDArray {
+  const a = asArray(x);
+  if (a.dtype === 'bool') throw new TypeError('The numpy boolean negative, the `-` operator, is not supported');
+  return unaryInto('neg', a, a.dtype);
+}
+
+/** Absolute value, same dtype. */
+export function abs(x: ArrayLikeInput): NDArray {
+  const a = asArray(x);
+  return unaryInto(a.dtype === 'bool' ? 'copy' : 'abs', a, a.dtype);
+}
+
+/** `x * x`, same dtype (bool gives int64). */
+export function square(x: ArrayLikeInput): NDArray {
+  const a = asArray(x);
+  return unaryInto('square', a, a.dtype === 'bool' ? 'int64' : a.dtype);
+}
+
+/** -1, 0 or 1 by sign (nan stays nan). */
+export function sign(x: ArrayLikeInput): NDArray {
+  const a = asArray(x);
+  return unaryInto('sign', a, a.dtype === 'bool' ? 'int64' : a.dtype);
+}
+
+/** e to the x. */
+export const exp = (x: ArrayLikeInput): NDArray => floatUnary('exp', x);
+/** Natural logarithm. */
+export const log = (x: ArrayLikeInput): NDArray => floatUnary('log', x);
+/** Sine. */
+export const sin = (x: ArrayLikeInput): NDArray => floatUnary('sin', x);
+/** Cosine. */
+export const cos = (x: ArrayLikeInput): NDArray => floatUnary('cos', x);
+/** Tangent. */
+export const tan = (x: ArrayLikeInput): NDArray => floatUnary('tan', x);
+/** Hyperbolic tangent. */
+export const tanh = (x: ArrayLikeInput): NDArray => floatUnary('tanh', x);
+/** Square root. */
+export const sqrt = (x: ArrayLikeInput): NDArray => floatUnary('sqrt', x);
+/** `log(1 + x)`, accurate near 0. */
+export const log1p = (x: ArrayLikeInput): NDArray => floatUnary('log1p', x);
+/** `exp(x) - 1`, accurate near 0. */
+export const expm1 = (x: ArrayLikeInput): NDArray => floatUnary('expm1', x);
+
+/** Largest integer not above x (ints keep their dtype). */
+export function floor(x: ArrayLikeInput): NDArray {
+  const a = asArray(x);
+  return unaryInto('floor', a, a.dtype === 'bool' ? 'float64' : a.dtype);
+}
+
+/** Smallest integer not below x (ints keep their dtype). */
+export function ceil(x: ArrayLikeInput): NDArray {
+  const a = asArray(x);
+  return unaryInto('ceil', a, a.dtype === 'bool' ? 'float64' : a.dtype);
+}
+
+// ==== where ====
+
+/** `x` where `cond` is true, else `y`, all broadcast together (numpy's three-argument `where`). */
+export function where(cond: ArrayLikeInput, x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  const c = asArray(cond);
+  const t = commonType(x, y);
+  const a = operand(x, t);
+  const b = operand(y, t);
+  const shape = broadcastShapes(c.shape, a.shape, b.shape);
+  const out = allocStorage(t, shapeSize(shape));
+  const plan = coalesce(shape, [
+    broadcastStrides(c, shape), broadcastStrides(a, shape), broadcastStrides(b, shape), contiguousStrides(shape),
+  ]);
+  const last = plan.shape.length - 1;
+  const [sc, sa, sb] = [plan.strides[0]![last]!, plan.strides[1]![last]!, plan.strides[2]![last]!];
+  const cs = c.storage;
+  const as = a.storage;
+  const bs = b.storage;
+  walkRows(plan, [c.offset, a.offset, b.offset, 0], (pos, n) => {
+    let ic = pos[0]!;
+    let ia = pos[1]!;
+    let ib = pos[2]!;
+    let io = pos[3]!;
+    for (let k = 0; k < n; k++, ic += sc, ia += sa, ib += sb) out[io++] = cs[ic]! !== 0 ? as[ia]! : bs[ib]!;
+  });
+  return new NDArray(out, shape, t);
+}

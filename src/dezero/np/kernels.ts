@@ -1,0 +1,171 @@
+/**
+ * The inner loops of elementwise operations. Each kernel runs one strided row: the operation is
+ * chosen once per row by a `switch`, never per element, so the loops stay monomorphic and free of
+ * closures. A stride of 0 repeats a value (a broadcast scalar or row).
+ */
+import type { Storage } from './dtype.ts';
+
+/** Binary operations with a kernel; results are stored into the output's typed array. */
+export type BinaryOp =
+  | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum' | 'mod'
+  | 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne' | 'and' | 'or' | 'xor';
+
+/** Unary operations with a kernel. */
+export type UnaryOp =
+  | 'neg' | 'exp' | 'log' | 'sin' | 'cos' | 'tan' | 'tanh' | 'sqrt' | 'abs' | 'square' | 'sign'
+  | 'floor' | 'ceil' | 'log1p' | 'expm1' | 'not' | 'copy' | 'isnan' | 'isinf' | 'isfinite';
+
+/** `out[io + k] = a[ia + k*sa] op b[ib + k*sb]` for k < n. */
+export function binaryRow(
+  op: BinaryOp, a: Storage, ia: number, sa: number, b: Storage, ib: number, sb: number,
+  out: Storage, io: number, n: number,
+): void {
+  const end = io + n;
+  switch (op) {
+    case 'add':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! + b[ib]!;
+      return;
+    case 'sub':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! - b[ib]!;
+      return;
+    case 'mul':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! * b[ib]!;
+      return;
+    case 'div':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! / b[ib]!;
+      return;
+    case 'pow':
+      for (; io < end; io++, ia += sa, ib += sb) {
+        const x = a[ia]!;
+        const y = b[ib]!;
+        // NOTE: x*x is the correctly rounded square; keep it exact like C's pow(x, 2).
+        out[io] = y === 2 ? x * x : Math.pow(x, y);
+      }
+      return;
+    case 'maximum':
+      // numpy propagates nan from either side and returns y on ties (so maximum(0, -0) is -0).
+      for (; io < end; io++, ia += sa, ib += sb) {
+        const x = a[ia]!;
+        const y = b[ib]!;
+        out[io] = x > y || x !== x ? x : y;
+      }
+      return;
+    case 'minimum':
+      for (; io < end; io++, ia += sa, ib += sb) {
+        const x = a[ia]!;
+        const y = b[ib]!;
+        out[io] = x < y || x !== x ? x : y;
+      }
+      return;
+    case 'mod':
+      // Python's modulo: the result takes the sign of the divisor.
+      for (; io < end; io++, ia += sa, ib += sb) {
+        const x = a[ia]!;
+        const y = b[ib]!;
+        const r = x % y;
+        out[io] = r !== 0 && r < 0 !== y < 0 ? r + y : r;
+      }
+      return;
+    case 'gt':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! > b[ib]! ? 1 : 0;
+      return;
+    case 'ge':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! >= b[ib]! ? 1 : 0;
+      return;
+    case 'lt':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! < b[ib]! ? 1 : 0;
+      return;
+    case 'le':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! <= b[ib]! ? 1 : 0;
+      return;
+    case 'eq':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! === b[ib]! ? 1 : 0;
+      return;
+    case 'ne':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! !== b[ib]! ? 1 : 0;
+      return;
+    case 'and':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! !== 0 && b[ib]! !== 0 ? 1 : 0;
+      return;
+    case 'or':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! !== 0 || b[ib]! !== 0 ? 1 : 0;
+      return;
+    case 'xor':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = (a[ia]! !== 0) !== (b[ib]! !== 0) ? 1 : 0;
+      return;
+  }
+}
+
+/** `out[io + k] = op(a[ia + k*sa])` for k < n. */
+export function unaryRow(op: UnaryOp, a: Storage, ia: number, sa: number, out: Storage, io: number, n: number): void {
+  const end = io + n;
+  switch (op) {
+    case 'neg':
+      for (; io < end; io++, ia += sa) out[io] = -a[ia]!;
+      return;
+    case 'exp':
+      for (; io < end; io++, ia += sa) out[io] = Math.exp(a[ia]!);
+      return;
+    case 'log':
+      for (; io < end; io++, ia += sa) out[io] = Math.log(a[ia]!);
+      return;
+    case 'sin':
+      for (; io < end; io++, ia += sa) out[io] = Math.sin(a[ia]!);
+      return;
+    case 'cos':
+      for (; io < end; io++, ia += sa) out[io] = Math.cos(a[ia]!);
+      return;
+    case 'tan':
+      for (; io < end; io++, ia += sa) out[io] = Math.tan(a[ia]!);
+      return;
+    case 'tanh':
+      for (; io < end; io++, ia += sa) out[io] = Math.tanh(a[ia]!);
+      return;
+    case 'sqrt':
+      for (; io < end; io++, ia += sa) out[io] = Math.sqrt(a[ia]!);
+      return;
+    case 'abs':
+      for (; io < end; io++, ia += sa) out[io] = Math.abs(a[ia]!);
+      return;
+    case 'square':
+      for (; io < end; io++, ia += sa) {
+        const x = a[ia]!;
+        out[io] = x * x;
+      }
+      return;
+    case 'sign':
+      // numpy's sign keeps nan and maps -0 to 0.
+      for (; io < end; io++, ia += sa) {
+        const x = a[ia]!;
+        out[io] = x > 0 ? 1 : x < 0 ? -1 : x === 0 ? 0 : x;
+      }
+      return;
+    case 'floor':
+      for (; io < end; io++, ia += sa) out[io] = Math.floor(a[ia]!);
+      return;
+    case 'ceil':
+      for (; io < end; io++, ia += sa) out[io] = Math.ceil(a[ia]!);
+      return;
+    case 'log1p':
+      for (; io < end; io++, ia += sa) out[io] = Math.log1p(a[ia]!);
+      return;
+    case 'expm1':
+      for (; io < end; io++, ia += sa) out[io] = Math.expm1(a[ia]!);
+      return;
+    case 'not':
+      for (; io < end; io++, ia += sa) out[io] = a[ia]! === 0 ? 1 : 0;
+      return;
+    case 'copy':
+      for (; io < end; io++, ia += sa) out[io] = a[ia]!;
+      return;
+    case 'isnan':
+      for (; io < end; io++, ia += sa) out[io] = Number.isNaN(a[ia]!) ? 1 : 0;
+      return;
+    case 'isinf':
+      for (; io < end; io++, ia += sa) out[io] = Math.abs(a[ia]!) === Infinity ? 1 : 0;
+      return;
+    case 'isfinite':
+      for (; io < end; io++, ia += sa) out[io] = Number.isFinite(a[ia]!) ? 1 : 0;
+      return;
+  }
+}

@@ -1,0 +1,323 @@
+/**
+ * `NDArray`: a strided view over a typed array, as in numpy. Views (reshape of contiguous data,
+ * transpose, slices, broadcastTo) share `storage` and differ in `shape`, `strides` and `offset`
+ * (both counted in elements, not bytes). The operations live in their own files; the methods
+ * here only forward to them so that `a.add(b).sum(0)` reads like numpy.
+ */
+import { allocStorage, castValue } from './dtype.ts';
+import type { DType, Storage } from './dtype.ts';
+import { formatArray } from './format.ts';
+import * as ew from './elementwise.ts';
+import * as red from './reduce.ts';
+import * as shp from './shape.ts';
+import * as idx from './indexing.ts';
+import type { Index } from './indexing.ts';
+import { dot as linalgDot } from './linalg.ts';
+
+/** A number or an array: wherever numpy takes an array, a JS number counts as a 0-d float64 array. */
+export type ArrayLikeInput = NDArray | number;
+
+/** Options of the reductions (`sum`, `max`, `min`, `mean`, `argmax`). */
+export interface ReduceOptions {
+  /** Axis or axes to reduce; all when omitted. Negative counts from the end. */
+  axis?: number | readonly number[] | null | undefined;
+  /** Keep reduced axes as length 1, so the result broadcasts against the input. @default false */
+  keepdims?: boolean | undefined;
+}
+
+/** C-order (row-major) strides of a shape, in elements. */
+export function contiguousStrides(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let step = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    strides[d] = step;
+    step *= shape[d]!;
+  }
+  return strides;
+}
+
+/** The number of elements of a shape. */
+export function shapeSize(shape: readonly number[]): number {
+  let n = 1;
+  for (const s of shape) n *= s;
+  return n;
+}
+
+/** An n-dimensional array of one dtype, numpy's `ndarray`. */
+export class NDArray {
+  /** Element type. */
+  readonly dtype: DType;
+  /** Length of each axis. */
+  readonly shape: readonly number[];
+  /** Step in `storage` between neighbours along each axis, in elements (0 for broadcast axes). */
+  readonly strides: readonly number[];
+  /** Index in `storage` of the first element. */
+  readonly offset: number;
+  /** The typed array holding the values; views share it. */
+  readonly storage: Storage;
+
+  /** Wraps existing storage; most code wants `fromFlat` or `np.array` instead. */
+  constructor(storage: Storage, shape: readonly number[], dtype: DType, strides?: readonly number[], offset = 0) {
+    this.storage = storage;
+    this.shape = Object.freeze(shape.slice());
+    this.dtype = dtype;
+    this.strides = Object.freeze(strides ? strides.slice() : contiguousStrides(shape));
+    this.offset = offset;
+  }
+
+  /** Number of axes. */
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** Number of elements. */
+  get size(): number {
+    return shapeSize(this.shape);
+  }
+
+  /** The transpose (axes reversed), a view. */
+  get T(): NDArray {
+    return shp.transpose(this);
+  }
+
+  /** True when the elements sit in C order with no gaps from `offset` on. */
+  isContiguous(): boolean {
+    let step = 1;
+    for (let d = this.shape.length - 1; d >= 0; d--) {
+      const n = this.shape[d]!;
+      if (n !== 1 && this.strides[d] !== step) return false;
+      step *= n;
+    }
+    return true;
+  }
+
+  /** A C-order copy of the values in a new typed array of this dtype. */
+  toFlat(): Storage {
+    const out = allocStorage(this.dtype, this.size);
+    copyStrided(this, out, 0);
+    return out;
+  }
+
+  /** numpy's `str(a)`. */
+  toString(): string {
+    return formatArray(this.toFlat(), this.shape, this.dtype);
+  }
+
+  /** Nested JS arrays of the values (bool as 0/1); a 0-d array gives its number. */
+  tolist(): NestedList {
+    const flat = this.toFlat();
+    if (this.ndim === 0) return flat[0]!;
+    const build = (dim: number, start: number): NestedList[] => {
+      const n = this.shape[dim]!;
+      const out: NestedList[] = [];
+      if (dim === this.ndim - 1) {
+        for (let i = 0; i < n; i++) out.push(flat[start + i]!);
+        return out;
+      }
+      const block = shapeSize(this.shape.slice(dim + 1));
+      for (let i = 0; i < n; i++) out.push(build(dim + 1, start + i * block));
+      return out;
+    };
+    return build(0, 0);
+  }
+
+  /** The one element of a size-1 array as a JS number (bool as 0/1), or the element at a flat index. */
+  item(flatIndex?: number): number {
+    if (flatIndex === undefined) {
+      if (this.size !== 1) throw new RangeError('can only convert an array of size 1 to a Python scalar');
+      flatIndex = 0;
+    }
+    if (flatIndex < 0) flatIndex += this.size;
+    if (!(flatIndex >= 0 && flatIndex < this.size)) throw new RangeError(`index ${flatIndex} is out of bounds for size ${this.size}`);
+    let pos = this.offset;
+    for (let d = this.ndim - 1; d >= 0; d--) {
+      const n = this.shape[d]!;
+      pos += (flatIndex % n) * this.strides[d]!;
+      flatIndex = Math.floor(flatIndex / n);
+    }
+    return this.storage[pos]!;
+  }
+
+  // ==== Elementwise ====
+  /** `this + b`. */
+  add(b: ArrayLikeInput): NDArray {
+    return ew.add(this, b);
+  }
+  /** `this - b`. */
+  sub(b: ArrayLikeInput): NDArray {
+    return ew.subtract(this, b);
+  }
+  /** `this * b`. */
+  mul(b: ArrayLikeInput): NDArray {
+    return ew.multiply(this, b);
+  }
+  /** `this / b` (true division). */
+  div(b: ArrayLikeInput): NDArray {
+    return ew.divide(this, b);
+  }
+  /** `this ** b`. */
+  pow(b: ArrayLikeInput): NDArray {
+    return ew.power(this, b);
+  }
+  /** `-this`. */
+  neg(): NDArray {
+    return ew.negative(this);
+  }
+  /** `this > b` as a bool array (Python's `__gt__`). */
+  gt(b: ArrayLikeInput): NDArray {
+    return ew.greater(this, b);
+  }
+  /** `this >= b`. */
+  ge(b: ArrayLikeInput): NDArray {
+    return ew.greaterEqual(this, b);
+  }
+  /** `this < b`. */
+  lt(b: ArrayLikeInput): NDArray {
+    return ew.less(this, b);
+  }
+  /** `this <= b`. */
+  le(b: ArrayLikeInput): NDArray {
+    return ew.lessEqual(this, b);
+  }
+  /** `this == b` elementwise. */
+  eq(b: ArrayLikeInput): NDArray {
+    return ew.equal(this, b);
+  }
+  /** `this != b` elementwise. */
+  ne(b: ArrayLikeInput): NDArray {
+    return ew.notEqual(this, b);
+  }
+
+  // ==== Reductions ====
+  /** Sum over `axis` (all when omitted); `a.sum(0)` or `a.sum({ axis: 0, keepdims: true })`. */
+  sum(axis?: number | readonly number[] | ReduceOptions | null, keepdims?: boolean): NDArray {
+    return red.sum(this, axis, keepdims);
+  }
+  /** Maximum over `axis`. */
+  max(axis?: number | readonly number[] | ReduceOptions | null, keepdims?: boolean): NDArray {
+    return red.max(this, axis, keepdims);
+  }
+  /** Minimum over `axis`. */
+  min(axis?: number | readonly number[] | ReduceOptions | null, keepdims?: boolean): NDArray {
+    return red.min(this, axis, keepdims);
+  }
+  /** Arithmetic mean over `axis`. */
+  mean(axis?: number | readonly number[] | ReduceOptions | null, keepdims?: boolean): NDArray {
+    return red.mean(this, axis, keepdims);
+  }
+  /** Index of the maximum along `axis` (of the flattened array when omitted), int64. */
+  argmax(axis?: number | ReduceOptions | null, keepdims?: boolean): NDArray {
+    return red.argmax(this, axis, keepdims);
+  }
+
+  // ==== Shape ====
+  /** The same values in a new shape (one entry may be -1); a view when the data is contiguous. */
+  reshape(...shape: (number | readonly number[])[]): NDArray {
+    return shp.reshape(this, shape.flat());
+  }
+  /** Axes permuted (reversed when none are given), a view. */
+  transpose(...axes: (number | readonly number[])[]): NDArray {
+    const flat = axes.flat();
+    return shp.transpose(this, flat.length ? flat : undefined);
+  }
+  /** A 1-D copy in C order. */
+  flatten(): NDArray {
+    return fromFlat(this.toFlat(), [this.size], this.dtype);
+  }
+  /** A 1-D array in C order (a view when contiguous). */
+  ravel(): NDArray {
+    return shp.reshape(this, [-1]);
+  }
+  /** Removes axes of length 1 (or the given ones), a view. */
+  squeeze(axis?: number | readonly number[]): NDArray {
+    return shp.squeeze(this, axis);
+  }
+  /** A C-contiguous copy. */
+  copy(): NDArray {
+    return fromFlat(this.toFlat(), this.shape, this.dtype);
+  }
+  /** A copy converted to `dtype` (float to int truncates; nonzero to bool is 1). */
+  astype(dtype: DType): NDArray {
+    return fromFlat(this.toFlat(), this.shape, dtype);
+  }
+  /** Values clipped to [lo, hi]. */
+  clip(lo: ArrayLikeInput | null, hi: ArrayLikeInput | null): NDArray {
+    return ew.clip(this, lo, hi);
+  }
+  /** `np.dot(this, b)`. */
+  dot(b: NDArray): NDArray {
+    return linalgDot(this, b);
+  }
+
+  // ==== Indexing ====
+  /** Python's `x[i, j]` is `x.get(i, j)`; see `getIndex` in indexing.ts for slices and masks. */
+  get(...index: Index[]): NDArray {
+    return idx.getIndex(this, index);
+  }
+  /** Python's `x[i, j] = v` is `x.set([i, j], v)` (or `x.set(i, v)` for one index). */
+  set(index: Index | readonly Index[], value: ArrayLikeInput): void {
+    idx.setIndex(this, Array.isArray(index) ? (index as readonly Index[]) : [index as Index], value);
+  }
+}
+
+/** What `tolist()` returns: numbers nested as deep as the array has axes. */
+export type NestedList = number | NestedList[];
+
+/** True when `x` is an `NDArray` (numpy's `isinstance(x, np.ndarray)`). */
+export function isNDArray(x: unknown): x is NDArray {
+  return x instanceof NDArray;
+}
+
+/** A new C-contiguous array of `dtype` holding a copy of `values` (cast to the dtype). */
+export function fromFlat(values: ArrayLike<number>, shape: readonly number[], dtype: DType = 'float64'): NDArray {
+  const size = shapeSize(shape);
+  if (values.length !== size) throw new RangeError(`cannot make shape (${shape.join(', ')}) from ${values.length} values`);
+  const storage = allocStorage(dtype, size);
+  if (dtype === 'float64' || dtype === 'float32') {
+    // NOTE: Float32Array assignment rounds to nearest like Math.fround.
+    for (let i = 0; i < size; i++) storage[i] = values[i]!;
+  } else {
+    for (let i = 0; i < size; i++) storage[i] = castValue(values[i]!, dtype);
+  }
+  return new NDArray(storage, shape, dtype);
+}
+
+/**
+ * Copies the (possibly strided or broadcast) view `src` in C order into `out` from `outStart`.
+ * Outer axes advance like an odometer; the innermost axis is a tight strided loop.
+ */
+export function copyStrided(src: NDArray, out: Storage, outStart: number): void {
+  const { shape, strides, storage } = src;
+  const nd = shape.length;
+  const size = shapeSize(shape);
+  if (size === 0) return;
+  if (nd === 0) {
+    out[outStart] = storage[src.offset]!;
+    return;
+  }
+  if (src.isContiguous()) {
+    if (out.constructor === storage.constructor) {
+      out.set(storage.subarray(src.offset, src.offset + size), outStart);
+    } else {
+      for (let i = 0; i < size; i++) out[outStart + i] = storage[src.offset + i]!;
+    }
+    return;
+  }
+  const inner = shape[nd - 1]!;
+  const innerStride = strides[nd - 1]!;
+  const counter = new Array<number>(nd).fill(0);
+  let pos = src.offset;
+  let o = outStart;
+  const rows = size / inner;
+  for (let r = 0; r < rows; r++) {
+    let p = pos;
+    for (let i = 0; i < inner; i++, p += innerStride) out[o++] = storage[p]!;
+    // Advance the odometer over the outer axes.
+    for (let d = nd - 2; d >= 0; d--) {
+      pos += strides[d]!;
+      if (++counter[d]! < shape[d]!) break;
+      pos -= strides[d]! * shape[d]!;
+      counter[d] = 0;
+    }
+  }
+}
