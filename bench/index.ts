@@ -4,7 +4,7 @@
  */
 export {};
 
-const sections = ['./np.bench.ts', './site.bench.ts'];
+const sections = ['./np.bench.ts', './core.bench.ts', './site.bench.ts'];
 
 console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 for (const section of sections) {

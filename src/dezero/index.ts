@@ -2,6 +2,31 @@
  * The `dezero` module that lesson programs import: `import { np, print } from 'dezero'`.
  * It grows step by step with the course; see each lesson's "Python → TypeScript" note.
  */
+import * as F from './functions.ts';
+import * as utils from './utils.ts';
+
 export { np } from './np/index.ts';
 export type { NDArray, DType } from './np/index.ts';
 export { print, setPrintSink } from './print.ts';
+
+export {
+  Variable,
+  Function,
+  asArray,
+  asVariable,
+  add,
+  sub,
+  mul,
+  div,
+  pow,
+  neg,
+  rsub,
+  rdiv,
+} from './core.ts';
+export type { VariableLike, BackwardOptions } from './core.ts';
+export { Config, usingConfig, noGrad, testMode } from './config.ts';
+export type { ConfigName } from './config.ts';
+/** The functions namespace, as DeZero's `import dezero.functions as F`. */
+export { F };
+/** Helpers, as DeZero's `dezero.utils`: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `sumTo`. */
+export { utils };

@@ -1,0 +1,79 @@
+/**
+ * Core benchmark: small scalar graphs (step 24's Goldstein-Price gradient, built and
+ * differentiated 10,000 times) and the backward bookkeeping on long chains, which must grow
+ * as O(n log n) in the number of functions. Beside it, a minimal Python autograd on numpy
+ * (scripts/bench/core_bench.py; DeZero itself is not installed here) when python3 has numpy.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Variable, add, sub } from '../src/dezero/core.ts';
+import * as F from '../src/dezero/functions.ts';
+import { fromFlat } from '../src/dezero/np/ndarray.ts';
+
+const GRAPHS = 10_000;
+
+function goldstein(x: Variable, y: Variable): Variable {
+  const q = sub(19, x.mul(14))
+    .add(x.pow(2).mul(3))
+    .sub(y.mul(14))
+    .add(x.mul(6).mul(y))
+    .add(y.pow(2).mul(3));
+  const s = sub(18, x.mul(32))
+    .add(x.pow(2).mul(12))
+    .add(y.mul(48))
+    .sub(x.mul(36).mul(y))
+    .add(y.pow(2).mul(27));
+  return x
+    .add(y)
+    .add(1)
+    .pow(2)
+    .mul(q)
+    .add(1)
+    .mul(x.mul(2).sub(y.mul(3)).pow(2).mul(s).add(30));
+}
+
+function oneGraph(): number {
+  const x = new Variable(fromFlat([1], []));
+  const y = new Variable(fromFlat([1], []));
+  goldstein(x, y).backward();
+  return x.grad!.data.item();
+}
+
+/** Best of three timed runs of `n` calls, in ms per call, after a warm-up. */
+function msPer(n: number, fn: () => unknown): number {
+  for (let i = 0; i < n / 10; i++) fn();
+  let best = Infinity;
+  for (let r = 0; r < 3; r++) {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    best = Math.min(best, (performance.now() - t) / n);
+  }
+  return best;
+}
+
+function chainBackwardMs(n: number): number {
+  const x = new Variable(fromFlat([0.5], []));
+  let h = x;
+  // A chain with a shortcut at every link: each function waits on two consumers.
+  for (let i = 0; i < n; i++) h = add(F.sin(h), h);
+  const t = performance.now();
+  h.backward();
+  return performance.now() - t;
+}
+
+function python(): string {
+  const script = fileURLToPath(new URL('../scripts/bench/core_bench.py', import.meta.url));
+  const r = spawnSync('python3', [script, String(GRAPHS)], { encoding: 'utf8', timeout: 120_000 });
+  const ms = Number(r.stdout?.trim());
+  return r.status === 0 && Number.isFinite(ms) ? `${ms.toFixed(4)} ms/graph` : 'n/a';
+}
+
+/** Prints the core figures. */
+export async function run(print: (line: string) => void): Promise<void> {
+  if (oneGraph() !== -5376) throw new Error('goldstein gradient is wrong');
+  print(`core: Goldstein-Price gradient (38 functions), ${GRAPHS} graphs`);
+  print(`  dezero-ts: ${msPer(GRAPHS, oneGraph).toFixed(4)} ms/graph`);
+  print(`  python (minimal Python autograd + numpy, not DeZero): ${python()}`);
+  print('core: backward of a chain of n functions with shortcuts');
+  for (const n of [10_000, 100_000]) print(`  n=${n}: ${chainBackwardMs(n).toFixed(1)} ms`);
+}

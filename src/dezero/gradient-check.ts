@@ -1,0 +1,137 @@
+/**
+ * Numerical gradient checking, as the book's `utils.gradient_check`: backprop's gradient of
+ * sum(f(x)) against central differences, one element at a time (eps 1e-4, rtol 1e-4, atol 1e-5).
+ * Also `derivative(f)`, which turns "the gradient of f" into a function of x so the same check
+ * covers second and third derivatives, and a small seeded generator for test inputs.
+ */
+import { NDArray, fromFlat } from './np/ndarray.ts';
+import { Variable } from './core.ts';
+
+/** A function of one Variable, as the checks take it (close over any other inputs). */
+export type VariableFn = (x: Variable) => Variable;
+
+/** Tolerances of `gradientCheck` (numpy's `allclose`: |num − bp| ≤ atol + rtol·|bp|). */
+export interface GradientCheckOptions {
+  /** @default 1e-4 */
+  rtol?: number;
+  /** @default 1e-5 */
+  atol?: number;
+  /** Half-width of the central difference. @default 1e-4 */
+  eps?: number;
+}
+
+/** What `gradientCheck` found: whether the two gradients agree, and both of them. */
+export interface GradientCheckResult {
+  ok: boolean;
+  numerical: Float64Array;
+  backprop: Float64Array;
+  /** The largest |num − bp| over the elements. */
+  maxError: number;
+}
+
+function total(y: Variable): number {
+  return y.data.sum().item();
+}
+
+/** d sum(f(x)) / dx by central differences, element by element, in float64. */
+export function numericalGrad(f: VariableFn, x: NDArray, eps = 1e-4): Float64Array {
+  const base = Float64Array.from(x.toFlat());
+  const grad = new Float64Array(base.length);
+  for (let i = 0; i < base.length; i++) {
+    const saved = base[i]!;
+    base[i] = saved + eps;
+    const yPlus = total(f(new Variable(fromFlat(base, x.shape))));
+    base[i] = saved - eps;
+    const yMinus = total(f(new Variable(fromFlat(base, x.shape))));
+    base[i] = saved;
+    grad[i] = (yPlus - yMinus) / (2 * eps);
+  }
+  return grad;
+}
+
+/** The gradient of sum(f(x)) by backprop (zeros when f does not depend on x). */
+export function backpropGrad(f: VariableFn, x: NDArray): Float64Array {
+  const v = new Variable(fromFlat(x.toFlat(), x.shape));
+  f(v).backward();
+  if (v.grad === null) return new Float64Array(x.size);
+  if (v.grad.shape.join() !== x.shape.join()) {
+    throw new RangeError(
+      `gradient shape (${v.grad.shape.join(', ')}) differs from input shape (${x.shape.join(', ')})`,
+    );
+  }
+  return Float64Array.from(v.grad.data.toFlat());
+}
+
+/** Compares backprop with central differences for the gradient of sum(f(x)). */
+export function gradientCheck(
+  f: VariableFn,
+  x: NDArray,
+  options: GradientCheckOptions = {},
+): GradientCheckResult {
+  const { rtol = 1e-4, atol = 1e-5, eps = 1e-4 } = options;
+  const numerical = numericalGrad(f, x, eps);
+  const backprop = backpropGrad(f, x);
+  let ok = true;
+  let maxError = 0;
+  for (let i = 0; i < numerical.length; i++) {
+    const err = Math.abs(numerical[i]! - backprop[i]!);
+    maxError = Math.max(maxError, err);
+    if (!(err <= atol + rtol * Math.abs(backprop[i]!))) ok = false;
+  }
+  return { ok, numerical, backprop, maxError };
+}
+
+/**
+ * x ↦ d sum(f(x)) / dx as a Variable that is itself a graph (`createGraph`), so it can be checked
+ * or differentiated again: `derivative(derivative(F.sin))` is −sin.
+ */
+export function derivative(f: VariableFn): VariableFn {
+  return (x) => {
+    f(x).backward({ createGraph: true });
+    const gx = x.grad;
+    if (gx === null) throw new Error('the function does not depend on its input');
+    x.cleargrad();
+    return gx;
+  };
+}
+
+/** A seeded generator of uniform numbers in [0, 1) (mulberry32), so test inputs repeat. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A float64 array of `shape` with values uniform in [low, high) from `rand`. */
+export function randomArray(
+  rand: () => number,
+  shape: readonly number[],
+  low = -1,
+  high = 1,
+): NDArray {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = low + (high - low) * rand();
+  return fromFlat(values, shape);
+}
+
+/** Throws, showing both gradients, when `gradientCheck` fails; `what` names the case. */
+export function assertGradient(
+  what: string,
+  f: VariableFn,
+  x: NDArray,
+  options: GradientCheckOptions = {},
+): void {
+  const r = gradientCheck(f, x, options);
+  if (r.ok) return;
+  const show = (a: Float64Array): string =>
+    Array.from(a.slice(0, 10), (v) => v.toPrecision(8)).join(', ');
+  throw new Error(
+    `gradient check failed for ${what} (max error ${r.maxError})\n  numerical: ${show(r.numerical)}\n  backprop:  ${show(r.backprop)}`,
+  );
+}
