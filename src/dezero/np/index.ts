@@ -125,7 +125,7 @@ export const np = {
   ndim: (a: ArrayLikeInput): number => asArray(a).ndim,
   shape: (a: ArrayLikeInput): readonly number[] => asArray(a).shape,
   size: (a: ArrayLikeInput): number => asArray(a).size,
-  isscalar: (x: unknown): boolean => typeof x === 'number' || typeof x === 'boolean',
+  isscalar: (x: unknown): x is number | boolean => typeof x === 'number' || typeof x === 'boolean',
 
   // ==== indexing ====
   slice: idx.slice,
