@@ -4,6 +4,10 @@
  * closures. A stride of 0 repeats a value (a broadcast scalar or row).
  */
 import type { Storage } from './dtype.ts';
+import { libmExp } from './libm-exp.ts';
+import { libmLog } from './libm-log.ts';
+import { libmExpm1, libmTanh } from './libm-tanh.ts';
+import { libmCos, libmSin } from './libm-trig.ts';
 
 /** Binary operations with a kernel; results are stored into the output's typed array. */
 export type BinaryOp =
@@ -104,22 +108,22 @@ export function unaryRow(op: UnaryOp, a: Storage, ia: number, sa: number, out: S
       for (; io < end; io++, ia += sa) out[io] = -a[ia]!;
       return;
     case 'exp':
-      for (; io < end; io++, ia += sa) out[io] = Math.exp(a[ia]!);
+      for (; io < end; io++, ia += sa) out[io] = libmExp(a[ia]!);
       return;
     case 'log':
-      for (; io < end; io++, ia += sa) out[io] = Math.log(a[ia]!);
+      for (; io < end; io++, ia += sa) out[io] = libmLog(a[ia]!);
       return;
     case 'sin':
-      for (; io < end; io++, ia += sa) out[io] = Math.sin(a[ia]!);
+      for (; io < end; io++, ia += sa) out[io] = libmSin(a[ia]!);
       return;
     case 'cos':
-      for (; io < end; io++, ia += sa) out[io] = Math.cos(a[ia]!);
+      for (; io < end; io++, ia += sa) out[io] = libmCos(a[ia]!);
       return;
     case 'tan':
       for (; io < end; io++, ia += sa) out[io] = Math.tan(a[ia]!);
       return;
     case 'tanh':
-      for (; io < end; io++, ia += sa) out[io] = Math.tanh(a[ia]!);
+      for (; io < end; io++, ia += sa) out[io] = libmTanh(a[ia]!);
       return;
     case 'sqrt':
       for (; io < end; io++, ia += sa) out[io] = Math.sqrt(a[ia]!);
@@ -150,7 +154,7 @@ export function unaryRow(op: UnaryOp, a: Storage, ia: number, sa: number, out: S
       for (; io < end; io++, ia += sa) out[io] = Math.log1p(a[ia]!);
       return;
     case 'expm1':
-      for (; io < end; io++, ia += sa) out[io] = Math.expm1(a[ia]!);
+      for (; io < end; io++, ia += sa) out[io] = libmExpm1(a[ia]!);
       return;
     case 'not':
       for (; io < end; io++, ia += sa) out[io] = a[ia]! === 0 ? 1 : 0;

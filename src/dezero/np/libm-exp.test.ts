@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { libmExp } from './libm-exp.ts';
+
+/** Written by scripts/fixtures/np_libm.py: [x, glibc f(x)] as hex bit patterns, per function. */
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/libm.json', import.meta.url), 'utf8')) as Record<
+  string,
+  [string, string][]
+>;
+
+const view = new DataView(new ArrayBuffer(8));
+function fromHex(hex: string): number {
+  view.setBigUint64(0, BigInt(`0x${hex}`));
+  return view.getFloat64(0);
+}
+
+test('libmExp equals glibc exp bit for bit on every recorded input', () => {
+  const cases = fixture['exp']!;
+  let mathExpDiffers = 0;
+  for (const [xHex, yHex] of cases) {
+    const x = fromHex(xHex);
+    const expected = fromHex(yHex);
+    const got = libmExp(x);
+    assert.ok(Object.is(got, expected), `exp(${x} = 0x${xHex}) = ${got}, glibc ${expected}`);
+    if (!Object.is(Math.exp(x), expected)) mathExpDiffers++;
+  }
+  assert.ok(cases.length >= 5000);
+  // The reason this port exists: V8's Math.exp rounds differently for some inputs.
+  assert.ok(mathExpDiffers > 100, `Math.exp differed only ${mathExpDiffers} times`);
+});
+
+test('libmExp gives the step 4 value that Math.exp misses by one ulp', () => {
+  const expected = fromHex(fixture['exp']!.find(([x]) => fromHex(x) === 0.24990001)![1]);
+  assert.equal(libmExp(0.24990001), expected);
+  assert.notEqual(Math.exp(0.24990001), expected);
+});
+
+test('libmExp special values', () => {
+  assert.equal(libmExp(0), 1);
+  assert.equal(libmExp(-0), 1);
+  assert.equal(libmExp(Infinity), Infinity);
+  assert.ok(Object.is(libmExp(-Infinity), 0));
+  assert.ok(Number.isNaN(libmExp(NaN)));
+  assert.equal(libmExp(710), Infinity);
+  assert.ok(Object.is(libmExp(-746), 0));
+  assert.equal(libmExp(-745), 5e-324);
+});

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { libmCos, libmSin } from './libm-trig.ts';
+
+/** Written by scripts/fixtures/np_libm.py: [x, glibc f(x)] as hex bit patterns, per function. */
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/libm.json', import.meta.url), 'utf8')) as Record<
+  string,
+  [string, string][]
+>;
+
+const view = new DataView(new ArrayBuffer(8));
+function fromHex(hex: string): number {
+  view.setBigUint64(0, BigInt(`0x${hex}`));
+  return view.getFloat64(0);
+}
+
+const ports = [
+  ['sin', libmSin, Math.sin],
+  ['cos', libmCos, Math.cos],
+] as const;
+
+for (const [name, port, builtin] of ports) {
+  test(`libm ${name} equals glibc ${name} bit for bit on every recorded input`, () => {
+    const cases = fixture[name]!;
+    let builtinDiffers = 0;
+    for (const [xHex, yHex] of cases) {
+      const x = fromHex(xHex);
+      const expected = fromHex(yHex);
+      const got = port(x);
+      // glibc's nan for sin(inf) is -nan, Python's is +nan: only nan-ness is comparable there.
+      const same = Number.isNaN(expected) ? Number.isNaN(got) : Object.is(got, expected);
+      assert.ok(same, `${name}(${x} = 0x${xHex}) = ${got}, glibc ${expected}`);
+      if (!Object.is(builtin(x), expected) && !Number.isNaN(expected)) builtinDiffers++;
+    }
+    assert.ok(cases.length >= 5000);
+    assert.ok(builtinDiffers > 50, `Math.${name} differed only ${builtinDiffers} times`);
+  });
+}
+
+test('libmSin and libmCos special values', () => {
+  assert.ok(Object.is(libmSin(-0), -0));
+  assert.equal(libmCos(-0), 1);
+  for (const x of [Infinity, -Infinity, NaN]) {
+    assert.ok(Number.isNaN(libmSin(x)));
+    assert.ok(Number.isNaN(libmCos(x)));
+  }
+});
