@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { sidebar } from './src/course/sidebar.ts';
+import { monacoCssOnDemand } from './src/components/program/monaco-css-plugin.ts';
 
 // BASE_PATH lets the static site live under a sub-path (e.g. /dezero-ts/ on GitHub Pages).
 const base = process.env.BASE_PATH ?? '/';
@@ -16,6 +17,12 @@ export default defineConfig({
   markdown: {
     // Astro 7's default processor (Sätteri) runs no remark plugins; math needs the unified pipeline.
     processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] }),
+  },
+  vite: {
+    // Keeps Monaco's stylesheet off the first load; the editor adds it when it loads.
+    plugins: [monacoCssOnDemand()],
+    // Pre-bundled so the dev server's first Run does not trigger a dependency re-optimisation.
+    optimizeDeps: { include: ['sucrase'] },
   },
   integrations: [
     starlight({

@@ -1,0 +1,3 @@
+/** The components lessons use in MDX: `import { Program } from '~/components';`. */
+export { default as Program } from './Program.astro';
+export { default as StageList } from './StageList.astro';

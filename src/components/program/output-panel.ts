@@ -1,0 +1,105 @@
+/**
+ * The output panel of one program: printed text exactly as printed (final newline dropped), then
+ * an error or a note, plus whether the output matches the lesson's expected output.
+ */
+import type { RunError } from '../../runner/execute.ts';
+
+/** Writes a run's results into the panel's `[data-stdout]`, `[data-error]`, `[data-note]` and `[data-match]`. */
+export class OutputPanel {
+  readonly #root: HTMLElement;
+  readonly #stdout: HTMLElement;
+  readonly #error: HTMLElement;
+  readonly #note: HTMLElement;
+  readonly #rich: HTMLElement;
+  readonly #match: HTMLElement;
+  #printed = '';
+  #heldNewline = false;
+
+  /** `program` is the `<dezero-program>` element that holds the panel. */
+  constructor(program: HTMLElement) {
+    const find = (selector: string): HTMLElement => {
+      const element = program.querySelector<HTMLElement>(selector);
+      if (!element) throw new Error(`<dezero-program> is missing ${selector}`);
+      return element;
+    };
+    this.#root = find('[data-output]');
+    this.#stdout = find('[data-stdout]');
+    this.#error = find('[data-error]');
+    this.#note = find('[data-note]');
+    this.#rich = find('[data-rich]');
+    this.#match = find('[data-match]');
+  }
+
+  /** What the program printed, without its final newline. */
+  get printed(): string {
+    return this.#printed.endsWith('\n') ? this.#printed.slice(0, -1) : this.#printed;
+  }
+
+  /** Empties the panel for a new run and shows it. */
+  start(): void {
+    this.#printed = '';
+    this.#heldNewline = false;
+    this.#stdout.textContent = '';
+    this.#rich.replaceChildren();
+    this.#error.hidden = true;
+    this.#error.replaceChildren();
+    this.#note.hidden = true;
+    this.#match.hidden = true;
+    this.#root.hidden = false;
+  }
+
+  /** Appends printed text; a trailing newline is held back until more text follows it. */
+  append(text: string): void {
+    this.#printed += text;
+    let shown = this.#heldNewline ? `\n${text}` : text;
+    this.#heldNewline = shown.endsWith('\n');
+    if (this.#heldNewline) shown = shown.slice(0, -1);
+    if (shown !== '') this.#stdout.append(shown);
+  }
+
+  /** Shows a program error as `Name: message` and where it happened in the reader's code. */
+  showError(error: RunError): void {
+    const message = document.createElement('p');
+    message.className = 'program-error-message';
+    message.textContent = `${error.name}: ${error.message}`;
+    this.#error.replaceChildren(message);
+    if (error.line !== null) {
+      const where = document.createElement('p');
+      where.className = 'program-error-where';
+      where.textContent = `at line ${error.line}, column ${error.column ?? 1}`;
+      this.#error.append(where);
+    }
+    this.#error.hidden = false;
+  }
+
+  /** Shows that the time limit stopped the program, with a button to rerun with more time. */
+  showTimeout(limitMs: number, allowMore: () => void): void {
+    this.showError({
+      name: 'Timeout',
+      message: `the program ran for more than ${limitMs / 1000} s, so it was stopped`,
+      line: null,
+      column: null,
+    });
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'program-more-time';
+    button.textContent = 'Allow more time';
+    button.title = 'Start the program again with a time limit six times longer';
+    button.addEventListener('click', allowMore, { once: true });
+    this.#error.append(button);
+  }
+
+  /** Shows a short note under the output (e.g. that the reader stopped the program). */
+  showNote(text: string): void {
+    this.#note.textContent = text;
+    this.#note.hidden = false;
+  }
+
+  /** Marks whether the printed text equals the expected output. */
+  showMatch(expected: string): void {
+    const matches = this.printed === expected;
+    this.#match.textContent = matches ? '✓ matches your output' : '✗ differs from your output';
+    this.#match.dataset['matches'] = String(matches);
+    this.#match.hidden = false;
+  }
+}

@@ -1,0 +1,219 @@
+/**
+ * `<dezero-program>`: the behaviour of one program on a lesson page. Run works from the first
+ * paint (static or saved code); Monaco replaces the static code when the reader first reaches for
+ * the program; edits autosave; a broken program never breaks the page.
+ */
+import { runner } from '../../runner/client.ts';
+import type { RunOutcome } from '../../runner/client.ts';
+import type { RunError } from '../../runner/execute.ts';
+import { SavedEdit } from './autosave.ts';
+import { OutputPanel } from './output-panel.ts';
+import { showPlainCode } from './static-view.ts';
+import type { ProgramEditor } from './editor.ts';
+
+/** The states a program shows in `data-status`. */
+export type ProgramStatus = 'idle' | 'running' | 'done' | 'error' | 'stopped';
+
+const SAVE_DELAY_MS = 300;
+
+/** The custom element behind `Program.astro`. */
+export class DezeroProgram extends HTMLElement {
+  #original = '';
+  #code = '';
+  #saved!: SavedEdit;
+  #output!: OutputPanel;
+  #staticHtml = '';
+  #editor: ProgramEditor | null = null;
+  #editorLoading: Promise<ProgramEditor | null> | null = null;
+  #run: AbortController | null = null;
+  /** The last run's error, so an editor that loads after it still marks it. */
+  #error: RunError | null = null;
+  #saveTimer = 0;
+  #started = false;
+
+  connectedCallback(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#original = this.dataset['original'] ?? '';
+    this.#saved = new SavedEdit(this.dataset['runner'] ?? '', this.#original);
+    this.#output = new OutputPanel(this);
+    this.#staticHtml = this.#static.innerHTML;
+    const saved = this.#saved.load();
+    this.#code = saved ?? this.#original;
+    if (saved !== null && saved !== this.#original) showPlainCode(this.#static, saved);
+    this.#showModified();
+
+    this.addEventListener('pointerover', () => runner.warm(), { once: true });
+    this.addEventListener('focusin', () => runner.warm(), { once: true });
+    const code = this.#part('[data-code]');
+    for (const type of ['pointerover', 'focusin', 'click'] as const) {
+      code.addEventListener(type, () => void this.#loadEditor(), { once: true });
+    }
+    this.addEventListener('keydown', (event) => this.#onKeyDown(event), { capture: true });
+    this.#button('run').addEventListener('click', () => void this.#start());
+    this.#button('stop').addEventListener('click', () => this.#run?.abort());
+    this.#button('reset').addEventListener('click', () => this.#reset());
+    this.#button('compare').addEventListener('click', () => void this.#toggleCompare());
+    this.#setStatus('idle');
+  }
+
+  get #static(): HTMLElement {
+    return this.#part('[data-static]');
+  }
+
+  #part(selector: string): HTMLElement {
+    const element = this.querySelector<HTMLElement>(selector);
+    if (!element) throw new Error(`<dezero-program> is missing ${selector}`);
+    return element;
+  }
+
+  #button(action: string): HTMLButtonElement {
+    return this.#part(`button[data-action="${action}"]`) as HTMLButtonElement;
+  }
+
+  #onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    // Capture phase: Monaco never sees it, so Ctrl+Enter runs instead of inserting a line.
+    event.preventDefault();
+    event.stopPropagation();
+    void this.#start();
+  }
+
+  /** Runs the current code; `timeLimitMs` is raised by "Allow more time". */
+  async #start(timeLimitMs = Number(this.dataset['timeLimit']) || undefined): Promise<void> {
+    if (this.#run) return;
+    void this.#loadEditor();
+    const controller = new AbortController();
+    this.#run = controller;
+    this.#setStatus('running');
+    this.#output.start();
+    this.#error = null;
+    this.#editor?.markError(null);
+    let outcome: RunOutcome;
+    try {
+      outcome = await runner.run(this.#code, {
+        onStdout: (text) => this.#output.append(text),
+        signal: controller.signal,
+        ...(timeLimitMs ? { timeLimitMs } : {}),
+      });
+    } catch (error) {
+      outcome = {
+        status: 'error',
+        error: { name: 'RunnerError', message: String(error), line: null, column: null },
+      };
+    }
+    this.#run = null;
+    this.#finish(outcome);
+  }
+
+  #finish(outcome: RunOutcome): void {
+    switch (outcome.status) {
+      case 'done':
+        this.#output.showMatch(this.#part('[data-expected]').dataset['expected'] ?? '');
+        break;
+      case 'error':
+        this.#output.showError(outcome.error);
+        this.#error = outcome.error;
+        this.#editor?.markError(outcome.error);
+        break;
+      case 'timeout':
+        this.#output.showTimeout(outcome.limitMs, () => void this.#start(outcome.limitMs * 6));
+        break;
+      case 'stopped':
+        this.#output.showNote('Stopped.');
+        break;
+    }
+    this.#setStatus(outcome.status === 'timeout' ? 'error' : outcome.status);
+  }
+
+  #setStatus(status: ProgramStatus): void {
+    this.dataset['status'] = status;
+    this.#button('run').disabled = status === 'running';
+    this.#button('stop').disabled = status !== 'running';
+    const labels: Record<ProgramStatus, string> = {
+      idle: '',
+      running: 'running…',
+      done: 'finished',
+      error: 'failed',
+      stopped: 'stopped',
+    };
+    this.#part('[data-state]').textContent = labels[status];
+  }
+
+  /** Loads Monaco once and swaps it in for the static code at the same size. */
+  #loadEditor(): Promise<ProgramEditor | null> {
+    this.#editorLoading ??= this.#createEditor().catch((error: unknown) => {
+      // The static view and Run keep working without the editor.
+      console.warn('The code editor could not load:', error);
+      return null;
+    });
+    return this.#editorLoading;
+  }
+
+  async #createEditor(): Promise<ProgramEditor> {
+    const { createProgramEditor } = await import('./editor.ts');
+    const code = this.#part('[data-code]');
+    const host = document.createElement('div');
+    host.className = 'program-editor';
+    code.append(host);
+    const pre = this.#static.querySelector('pre');
+    const programEditor = await createProgramEditor(host, {
+      code: this.#code,
+      original: this.#original,
+      runner: this.dataset['runner'] ?? 'program',
+      fontFamily: pre ? getComputedStyle(pre).fontFamily : 'monospace',
+    });
+    this.#editor = programEditor;
+    programEditor.markError(this.#error);
+    const hadFocus = this.#static.contains(document.activeElement);
+    this.#static.hidden = true;
+    host.classList.add('program-editor-ready');
+    if (hadFocus) programEditor.editor.focus();
+    programEditor.editor.onDidChangeModelContent(() =>
+      this.#onEdit(programEditor.editor.getValue()),
+    );
+    return programEditor;
+  }
+
+  #onEdit(code: string): void {
+    this.#code = code;
+    this.#showModified();
+    window.clearTimeout(this.#saveTimer);
+    this.#saveTimer = window.setTimeout(() => {
+      if (this.#code === this.#original) this.#saved.clear();
+      else this.#saved.save(this.#code);
+    }, SAVE_DELAY_MS);
+  }
+
+  get #comparing(): boolean {
+    return this.#button('compare').getAttribute('aria-pressed') === 'true';
+  }
+
+  #showModified(): void {
+    const modified = this.#code !== this.#original;
+    this.#part('[data-modified]').hidden = !modified;
+    this.#button('reset').disabled = !modified;
+    this.#button('compare').disabled = !modified && !this.#comparing;
+  }
+
+  #reset(): void {
+    window.clearTimeout(this.#saveTimer);
+    this.#saved.clear();
+    this.#code = this.#original;
+    this.#static.innerHTML = this.#staticHtml;
+    if (this.#comparing) void this.#toggleCompare();
+    this.#editor?.replaceCode(this.#original);
+    this.#error = null;
+    this.#editor?.markError(null);
+    this.#showModified();
+  }
+
+  async #toggleCompare(): Promise<void> {
+    const button = this.#button('compare');
+    const on = !this.#comparing;
+    button.setAttribute('aria-pressed', String(on));
+    const editor = await this.#loadEditor();
+    editor?.compare(on);
+    this.#showModified();
+  }
+}

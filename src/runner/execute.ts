@@ -1,0 +1,95 @@
+/**
+ * Runs a lesson program: transpile, evaluate with a shadow `require` and `console`, and report a
+ * thrown error at its line and column in the reader's TypeScript. No DOM: the worker and the
+ * Node tests share this file.
+ */
+import { transpile } from './transpile.ts';
+import type { Transpiled } from './transpile.ts';
+import { formatConsoleArgs } from './format.ts';
+
+/** An error from a program, positioned in the program's own source (1-based), when known. */
+export interface RunError {
+  name: string;
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+/** What a program may use from outside: its importable modules and where its output goes. */
+export interface ExecuteOptions {
+  /** Modules a program may import, by specifier (e.g. { dezero: await import('../dezero/index.ts') }). */
+  modules: Readonly<Record<string, unknown>>;
+  /** Receives everything the program's console.log/console.error write (with a trailing '\n' per call). */
+  write: (text: string) => void;
+}
+
+/** The name the evaluated code carries in stack traces, so its frames can be told apart. */
+const SCRIPT_NAME = 'dezero-program.js';
+/** The wrapper takes one line before the program's first line. */
+const HEADER = '(async function (require, exports, module, console) {\n';
+const FRAME = new RegExp(`${SCRIPT_NAME.replace('.', '\\.')}:(\\d+):(\\d+)`);
+
+type ProgramFunction = (
+  require: (specifier: string) => unknown,
+  exports: object,
+  module: { exports: object },
+  console: Console,
+) => Promise<void>;
+
+/** Transpiles and runs a program; resolves to null on success, or the error with its position in the program's own source. */
+export async function execute(source: string, options: ExecuteOptions): Promise<RunError | null> {
+  const transpiled = transpile(source);
+  if (!transpiled.ok) {
+    const { message, line, column } = transpiled;
+    return { name: 'SyntaxError', message, line, column };
+  }
+  let program: ProgramFunction;
+  try {
+    // NOTE: indirect eval runs in global scope, so the program sees none of this module's names.
+    program = (0, eval)(`${HEADER}${transpiled.code}\n})\n//# sourceURL=${SCRIPT_NAME}`);
+  } catch (error) {
+    // The engine rejected what sucrase accepted (e.g. `await` inside a non-async function).
+    return toRunError(error, null);
+  }
+  const module = { exports: {} };
+  try {
+    await program(
+      requireFrom(options.modules),
+      module.exports,
+      module,
+      shadowConsole(options.write),
+    );
+    return null;
+  } catch (error) {
+    return toRunError(error, transpiled);
+  }
+}
+
+function requireFrom(modules: Readonly<Record<string, unknown>>): (specifier: string) => unknown {
+  return (specifier) => {
+    if (Object.hasOwn(modules, specifier)) return modules[specifier];
+    const known = Object.keys(modules).map((name) => `'${name}'`);
+    const list =
+      known.length > 1 ? `${known.slice(0, -1).join(', ')} or ${known.at(-1)}` : known[0];
+    throw new Error(`Cannot find module '${specifier}': programs can import ${list ?? 'nothing'}`);
+  };
+}
+
+/** A `console` whose output goes to the program's sink; the real global console is left alone. */
+function shadowConsole(write: (text: string) => void): Console {
+  const log = (...args: unknown[]): void => write(formatConsoleArgs(args) + '\n');
+  const shadow = { log, info: log, debug: log, warn: log, error: log, trace: log };
+  return Object.assign(Object.create(globalThis.console) as Console, shadow);
+}
+
+function toRunError(error: unknown, transpiled: Transpiled | null): RunError {
+  if (!(error instanceof Error)) {
+    return { name: 'Uncaught', message: String(error), line: null, column: null };
+  }
+  const match = transpiled && typeof error.stack === 'string' ? FRAME.exec(error.stack) : null;
+  if (!match || !transpiled)
+    return { name: error.name, message: error.message, line: null, column: null };
+  const generatedLine = Number(match[1]) - 1;
+  const position = transpiled.toSource(generatedLine, Number(match[2]));
+  return { name: error.name, message: error.message, line: position.line, column: position.column };
+}
