@@ -8,6 +8,8 @@ import * as utils from './utils.ts';
 export { np } from './np/index.ts';
 export type { NDArray, DType } from './np/index.ts';
 export { print, setPrintSink } from './print.ts';
+export { plt } from './plt.ts';
+export type { RichItem, FigureSpec } from './rich.ts';
 
 export {
   Variable,

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Variable, add, sub } from './core.ts';
 import * as F from './functions.ts';
 import * as utils from './utils.ts';
-import type { DotItem } from './utils.ts';
+import type { RichItem } from './rich.ts';
 import { fromFlat } from './np/ndarray.ts';
 
 const scalar = (v: number, name: string | null = null): Variable =>
@@ -119,7 +119,7 @@ test('plotDotGraph hands the DOT text to the sink; by default it is recorded', (
   assert.deepEqual(utils.recorded.slice(before), [
     { kind: 'dot', dot: utils.getDotGraph(y, { verbose: false }), toFile: 'square.png' },
   ]);
-  const seen: DotItem[] = [];
+  const seen: RichItem[] = [];
   const previous = utils.setRichSink((item) => seen.push(item));
   try {
     utils.plotDotGraph(y);

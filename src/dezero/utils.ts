@@ -6,6 +6,8 @@
 import type { NDArray } from './np/ndarray.ts';
 import { Variable } from './core.ts';
 import type { Function } from './core.ts';
+import { emitRich } from './rich.ts';
+import type { RichItem } from './rich.ts';
 
 // ==== Arrays: sumTo ====
 
@@ -35,16 +37,20 @@ export interface DotOptions {
   verbose?: boolean;
 }
 
-// NOTE: Python's id() is a number per live object; a WeakMap gives each node one for its lifetime.
-const ids = new WeakMap<object, number>();
-let nextId = 0;
-function idOf(node: object): number {
-  let id = ids.get(node);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(node, id);
-  }
-  return id;
+/** Numbers the graph's nodes in order of first appearance, so the same graph always prints the same text. */
+type NodeIds = (node: object) => number;
+
+function nodeIds(): NodeIds {
+  // NOTE: the book prints Python's id() (a memory address); numbering per drawing keeps output deterministic.
+  const ids = new Map<object, number>();
+  return (node) => {
+    let id = ids.get(node);
+    if (id === undefined) {
+      id = ids.size + 1;
+      ids.set(node, id);
+    }
+    return id;
+  };
 }
 
 /** Python's `str(tuple)` of a shape: `()`, `(3,)`, `(2, 3)`. */
@@ -52,13 +58,13 @@ function pythonShape(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }
 
-function dotVar(v: Variable, verbose: boolean): string {
+function dotVar(idOf: NodeIds, v: Variable, verbose: boolean): string {
   let label = v.name ?? '';
   if (verbose) label += (v.name !== null ? ': ' : '') + `${pythonShape(v.shape)} ${v.dtype}`;
   return `${idOf(v)} [label="${label}", color=orange, style=filled]\n`;
 }
 
-function dotFunc(f: Function<Variable | Variable[]>): string {
+function dotFunc(idOf: NodeIds, f: Function<Variable | Variable[]>): string {
   const id = idOf(f);
   let text = `${id} [label="${f.constructor.name}", color=lightblue, style=filled, shape=box]\n`;
   for (const x of f.inputs) text += `${idOf(x)} -> ${id}\n`;
@@ -71,7 +77,8 @@ function dotFunc(f: Function<Variable | Variable[]>): string {
  * functions as blue boxes, in the book's node and edge format. Walks back from the output.
  */
 export function getDotGraph(output: Variable, { verbose = true }: DotOptions = {}): string {
-  let text = dotVar(output, verbose);
+  const idOf = nodeIds();
+  let text = dotVar(idOf, output, verbose);
   const funcs: Function<Variable | Variable[]>[] = [];
   const seen = new Set<Function<Variable | Variable[]>>();
   const addFunc = (f: Function<Variable | Variable[]> | null): void => {
@@ -81,9 +88,9 @@ export function getDotGraph(output: Variable, { verbose = true }: DotOptions = {
   };
   addFunc(output.creator);
   for (let f = funcs.pop(); f !== undefined; f = funcs.pop()) {
-    text += dotFunc(f);
+    text += dotFunc(idOf, f);
     for (const x of f.inputs) {
-      text += dotVar(x, verbose);
+      text += dotVar(idOf, x, verbose);
       addFunc(x.creator);
     }
   }
@@ -92,31 +99,12 @@ export function getDotGraph(output: Variable, { verbose = true }: DotOptions = {
 
 // ==== Rich output: plotDotGraph ====
 
-/** A graph to draw: the DOT text, and the file name the program asked for, if any. */
-export interface DotItem {
-  kind: 'dot';
-  /** Graphviz DOT text from `getDotGraph`. */
-  dot: string;
-  /** Python's `to_file`: where the program wanted the picture saved. */
-  toFile?: string;
-}
+/** A graph to draw: the rich-output item `plotDotGraph` sends. */
+export type DotItem = Extract<RichItem, { kind: 'dot' }>;
 
-/** Where drawings go: the runner sets it to draw in the page. */
-export type RichSink = (item: DotItem) => void;
-
-/** Everything drawn while no other sink is set (Node, tests), in order. */
-export const recorded: DotItem[] = [];
-
-let richSink: RichSink = (item) => {
-  recorded.push(item);
-};
-
-/** Redirects drawings; returns the previous sink so a caller can restore it. */
-export function setRichSink(next: RichSink): RichSink {
-  const previous = richSink;
-  richSink = next;
-  return previous;
-}
+// NOTE: kept here as aliases, so `utils.setRichSink` / `utils.recorded` keep working; figures share them.
+export { recorded, setRichSink } from './rich.ts';
+export type { RichSink } from './rich.ts';
 
 /** Options of `plotDotGraph`. */
 export interface PlotDotOptions extends DotOptions {
@@ -131,5 +119,5 @@ export function plotDotGraph(
 ): void {
   const item: DotItem = { kind: 'dot', dot: getDotGraph(output, { verbose }) };
   if (toFile !== undefined) item.toFile = toFile;
-  richSink(item);
+  emitRich(item);
 }
