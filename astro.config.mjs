@@ -23,6 +23,8 @@ export default defineConfig({
     plugins: [monacoCssOnDemand()],
     // Pre-bundled so the dev server's first Run does not trigger a dependency re-optimisation.
     optimizeDeps: { include: ['sucrase'] },
+    // dezero runs in the worker, and lesson output shows class names (`Add`, `Mul`): keep them unminified.
+    worker: { rolldownOptions: { output: { keepNames: true } } },
   },
   integrations: [
     starlight({
