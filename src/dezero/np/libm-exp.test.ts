@@ -1,22 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { fromHex, libmCases } from './libm-fixture.ts';
 import { libmExp } from './libm-exp.ts';
 
-/** Written by scripts/fixtures/np_libm.py: [x, glibc f(x)] as hex bit patterns, per function. */
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/libm.json', import.meta.url), 'utf8')) as Record<
-  string,
-  [string, string][]
->;
-
-const view = new DataView(new ArrayBuffer(8));
-function fromHex(hex: string): number {
-  view.setBigUint64(0, BigInt(`0x${hex}`));
-  return view.getFloat64(0);
-}
 
 test('libmExp equals glibc exp bit for bit on every recorded input', () => {
-  const cases = fixture['exp']!;
+  const cases = libmCases('exp');
   let mathExpDiffers = 0;
   for (const [xHex, yHex] of cases) {
     const x = fromHex(xHex);
@@ -31,7 +20,7 @@ test('libmExp equals glibc exp bit for bit on every recorded input', () => {
 });
 
 test('libmExp gives the step 4 value that Math.exp misses by one ulp', () => {
-  const expected = fromHex(fixture['exp']!.find(([x]) => fromHex(x) === 0.24990001)![1]);
+  const expected = fromHex(libmCases('exp').find(([x]) => fromHex(x) === 0.24990001)![1]);
   assert.equal(libmExp(0.24990001), expected);
   assert.notEqual(Math.exp(0.24990001), expected);
 });

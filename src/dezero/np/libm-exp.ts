@@ -6,7 +6,7 @@
  * multiply-add exactly where the compiled `__exp_fma` has one.
  */
 
-import { fma } from './libm-log.ts';
+import { fma } from './fma.ts';
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fma, libmLog } from './libm-log.ts';
+import { libmLog } from './libm-log.ts';
+import { fma } from './fma.ts';
 
 /** Written by scripts/fixtures/np_random.py: [x, math.log(x)] and [a, b, c, exact a*b+c] as repr strings. */
 interface LogFixture {

@@ -1,19 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { fromHex, libmCases } from './libm-fixture.ts';
 import { libmExpm1, libmTanh } from './libm-tanh.ts';
 
-/** Written by scripts/fixtures/np_libm.py: [x, glibc f(x)] as hex bit patterns, per function. */
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/libm.json', import.meta.url), 'utf8')) as Record<
-  string,
-  [string, string][]
->;
-
-const view = new DataView(new ArrayBuffer(8));
-function fromHex(hex: string): number {
-  view.setBigUint64(0, BigInt(`0x${hex}`));
-  return view.getFloat64(0);
-}
 
 const ports = [
   // V8's expm1 is fdlibm's too, without the fused multiply-adds: it rarely differs.
@@ -23,7 +12,7 @@ const ports = [
 
 for (const [name, port, builtin, minDiffering] of ports) {
   test(`libm ${name} equals glibc ${name} bit for bit on every recorded input`, () => {
-    const cases = fixture[name]!;
+    const cases = libmCases(name);
     let builtinDiffers = 0;
     for (const [xHex, yHex] of cases) {
       const x = fromHex(xHex);

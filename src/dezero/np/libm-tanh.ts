@@ -5,7 +5,7 @@
  * reproduce exactly. numpy's float64 tanh is the C library's; V8's `Math.tanh` is not.
  */
 
-import { fma } from './libm-log.ts';
+import { fma } from './fma.ts';
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);

@@ -7,7 +7,7 @@
  */
 
 import { branred, reduced } from './libm-branred.ts';
-import { fma } from './libm-log.ts';
+import { fma } from './fma.ts';
 
 const BIG = 52776558133248; // 1.5 * 2^45: BIG + |x| rounds |x| to a multiple of 1/128
 // sin(z) ~ z + SN3 z^3 + SN5 z^5 and cos(z) ~ 1 - (CS2 z^2 + CS4 z^4 + CS6 z^6) for |z| < 1/256.
