@@ -1,9 +1,13 @@
 /**
  * Every lesson page, every program: the page loads without console errors, shows each of its
- * programs, and each program, when run, prints exactly the output the page says it prints.
+ * programs, and each program, when run, prints exactly the output the page says it prints and
+ * shows the figures it draws when the same runner core runs it in Node.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { runProgram } from '../src/course/lesson-files.ts';
+import { plt } from '../src/dezero/plt.ts';
+import { recorded } from '../src/dezero/rich.ts';
 
 const stepsDir = new URL('../content/docs/steps/', import.meta.url);
 const steps = readdirSync(stepsDir).filter((d) => /^\d\d$/.test(d)).sort();
@@ -14,6 +18,15 @@ function programsOf(step: string): string[] {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
     .map((f) => `${step}/${f.slice(0, -3)}`)
     .sort();
+}
+
+/** The kinds of the figures a program draws, in order, when run in Node (this test process). */
+async function figuresInNode(id: string): Promise<string[]> {
+  plt.close('all'); // as the worker does before each run
+  const start = recorded.length;
+  const { error } = await runProgram(readFileSync(new URL(`${id}.ts`, stepsDir), 'utf8'));
+  expect(error).toBeNull();
+  return recorded.slice(start).map((item) => item.kind);
 }
 
 /** Collects console errors and uncaught page errors from the moment the page opens. */
@@ -48,7 +61,8 @@ for (const step of steps) {
     });
 
     for (const id of programsOf(step)) {
-      test(`${id} prints what the page says`, async ({ page }) => {
+      test(`${id} prints what the page says and draws what it draws in Node`, async ({ page }) => {
+        const drawn = await figuresInNode(id);
         await page.goto(`steps/${step}/`);
         const program = page.locator(`[data-runner="${id}"]`);
         const expected = await program.locator('[data-expected]').getAttribute('data-expected');
@@ -58,6 +72,11 @@ for (const step of steps) {
         // Raw text, not toHaveText's whitespace-normalised comparison.
         const stdout = await program.locator('[data-stdout]').evaluate((el) => el.textContent);
         expect(stdout).toBe(expected);
+        await expect(program).not.toHaveAttribute('data-rich-pending');
+        const figures = program.locator('[data-rich] > figure[data-rich-item]');
+        await expect(figures.locator(':scope > svg')).toHaveCount(drawn.length);
+        expect(await figures.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(drawn);
+        await expect(program.locator('[data-rich] [role="alert"]')).toHaveCount(0);
       });
     }
   });

@@ -228,3 +228,24 @@ test('the editor replaces the static code without changing the program’s heigh
   const after = await main.boundingBox();
   expect(Math.abs((after?.height ?? 0) - (before?.height ?? 0))).toBeLessThanOrEqual(1);
 });
+
+test('the code ends at its last line: no empty numbered line for the file’s final newline', async ({
+  page,
+}) => {
+  const main = program(page);
+  const original = (await main.getAttribute('data-original')) ?? '';
+  expect(original.endsWith('\n')).toBe(true);
+  const lines = original.split('\n').length - 1;
+  const staticLines = main.locator('[data-static] .line');
+  await expect(staticLines).toHaveCount(lines);
+  await expect(staticLines.last()).toHaveAttribute('data-line', String(lines));
+  await expect(staticLines.last()).not.toHaveText('');
+  await openEditor(main);
+  const numbers = await main.locator('[data-code] .monaco-editor .line-numbers').allTextContents();
+  expect(Math.max(...numbers.map(Number))).toBe(lines);
+  // The lesson's code is not "modified" by the dropped newline, and runs as before.
+  await expect(main.locator('[data-modified]')).toBeHidden();
+  await button(main, 'Run').click();
+  await expect(main).toHaveAttribute('data-status', 'done');
+  expect(await main.locator('[data-stdout]').textContent()).toBe(await expectedOutput(main));
+});

@@ -2,6 +2,7 @@
  * The page's side of the runner: one shared worker per page, created on first need, with runs
  * queued in order, a time limit, and Stop (terminate the worker; the next run spawns a new one).
  */
+import type { RichItem } from '../dezero/rich.ts';
 import type { RunError } from './execute.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -16,8 +17,8 @@ export type RunOutcome =
 export interface RunOptions {
   /** Receives printed text as it arrives, in order. */
   onStdout: (text: string) => void;
-  /** Receives figures and graphs (reserved). */
-  onRich?: (kind: string, data: unknown) => void;
+  /** Receives each figure or graph the program draws, in order with its printed text. */
+  onRich?: (item: RichItem) => void;
   /** Stop the program after this many milliseconds. @default 10000 */
   timeLimitMs?: number;
   /** Aborting stops this run (or drops it if it is still waiting for an earlier one). */
@@ -112,7 +113,7 @@ export class RunnerClient {
         active.options.onStdout(message.text);
         break;
       case 'rich':
-        active.options.onRich?.(message.kind, message.data);
+        active.options.onRich?.(message.item);
         break;
       case 'done':
         active.finish({ status: 'done' });

@@ -1,16 +1,19 @@
 /**
  * The output panel of one program: printed text exactly as printed (final newline dropped), then
- * an error or a note, plus whether the output matches the lesson's expected output.
+ * an error or a note, the figures the program drew, and whether the output matches the lesson's
+ * expected output.
  */
+import type { RichItem } from '../../dezero/rich.ts';
 import type { RunError } from '../../runner/execute.ts';
+import { RichOutput } from './rich-output.ts';
 
-/** Writes a run's results into the panel's `[data-stdout]`, `[data-error]`, `[data-note]` and `[data-match]`. */
+/** Writes a run's results into the panel's `[data-stdout]`, `[data-error]`, `[data-note]`, `[data-rich]` and `[data-match]`. */
 export class OutputPanel {
   readonly #root: HTMLElement;
   readonly #stdout: HTMLElement;
   readonly #error: HTMLElement;
   readonly #note: HTMLElement;
-  readonly #rich: HTMLElement;
+  readonly #rich: RichOutput;
   readonly #match: HTMLElement;
   #printed = '';
   #heldNewline = false;
@@ -26,7 +29,7 @@ export class OutputPanel {
     this.#stdout = find('[data-stdout]');
     this.#error = find('[data-error]');
     this.#note = find('[data-note]');
-    this.#rich = find('[data-rich]');
+    this.#rich = new RichOutput(program, find('[data-rich]'));
     this.#match = find('[data-match]');
   }
 
@@ -40,7 +43,7 @@ export class OutputPanel {
     this.#printed = '';
     this.#heldNewline = false;
     this.#stdout.textContent = '';
-    this.#rich.replaceChildren();
+    this.#rich.clear();
     this.#error.hidden = true;
     this.#error.replaceChildren();
     this.#note.hidden = true;
@@ -55,6 +58,11 @@ export class OutputPanel {
     this.#heldNewline = shown.endsWith('\n');
     if (this.#heldNewline) shown = shown.slice(0, -1);
     if (shown !== '') this.#stdout.append(shown);
+  }
+
+  /** Adds a figure or graph after those the program drew before it. */
+  draw(item: RichItem): void {
+    this.#rich.add(item);
   }
 
   /** Shows a program error as `Name: message` and where it happened in the reader's code. */

@@ -7,6 +7,7 @@ import { runner } from '../../runner/client.ts';
 import type { RunOutcome } from '../../runner/client.ts';
 import type { RunError } from '../../runner/execute.ts';
 import { SavedEdit } from './autosave.ts';
+import { dropFinalNewline } from './final-newline.ts';
 import { OutputPanel } from './output-panel.ts';
 import { showPlainCode } from './static-view.ts';
 import type { ProgramEditor } from './editor.ts';
@@ -18,7 +19,10 @@ const SAVE_DELAY_MS = 300;
 
 /** The custom element behind `Program.astro`. */
 export class DezeroProgram extends HTMLElement {
+  /** The lesson's code exactly as in its file: what runs unedited, and what autosave keys on. */
   #original = '';
+  /** The lesson's code as shown and edited: without the file's final newline. */
+  #lesson = '';
   #code = '';
   #saved!: SavedEdit;
   #output!: OutputPanel;
@@ -35,12 +39,13 @@ export class DezeroProgram extends HTMLElement {
     if (this.#started) return;
     this.#started = true;
     this.#original = this.dataset['original'] ?? '';
+    this.#lesson = dropFinalNewline(this.#original);
     this.#saved = new SavedEdit(this.dataset['runner'] ?? '', this.#original);
     this.#output = new OutputPanel(this);
     this.#staticHtml = this.#static.innerHTML;
     const saved = this.#saved.load();
-    this.#code = saved ?? this.#original;
-    if (saved !== null && saved !== this.#original) showPlainCode(this.#static, saved);
+    this.#code = saved ?? this.#lesson;
+    if (saved !== null && saved !== this.#lesson) showPlainCode(this.#static, saved);
     this.#showModified();
 
     this.addEventListener('pointerover', () => runner.warm(), { once: true });
@@ -91,8 +96,11 @@ export class DezeroProgram extends HTMLElement {
     this.#editor?.markError(null);
     let outcome: RunOutcome;
     try {
-      outcome = await runner.run(this.#code, {
+      // Unedited, the program runs byte for byte as its file does in Node.
+      const code = this.#code === this.#lesson ? this.#original : this.#code;
+      outcome = await runner.run(code, {
         onStdout: (text) => this.#output.append(text),
+        onRich: (item) => this.#output.draw(item),
         signal: controller.signal,
         ...(timeLimitMs ? { timeLimitMs } : {}),
       });
@@ -159,7 +167,7 @@ export class DezeroProgram extends HTMLElement {
     const pre = this.#static.querySelector('pre');
     const programEditor = await createProgramEditor(host, {
       code: this.#code,
-      original: this.#original,
+      original: this.#lesson,
       runner: this.dataset['runner'] ?? 'program',
       fontFamily: pre ? getComputedStyle(pre).fontFamily : 'monospace',
     });
@@ -180,7 +188,7 @@ export class DezeroProgram extends HTMLElement {
     this.#showModified();
     window.clearTimeout(this.#saveTimer);
     this.#saveTimer = window.setTimeout(() => {
-      if (this.#code === this.#original) this.#saved.clear();
+      if (this.#code === this.#lesson) this.#saved.clear();
       else this.#saved.save(this.#code);
     }, SAVE_DELAY_MS);
   }
@@ -190,7 +198,7 @@ export class DezeroProgram extends HTMLElement {
   }
 
   #showModified(): void {
-    const modified = this.#code !== this.#original;
+    const modified = this.#code !== this.#lesson;
     this.#part('[data-modified]').hidden = !modified;
     this.#button('reset').disabled = !modified;
     this.#button('compare').disabled = !modified && !this.#comparing;
@@ -199,10 +207,10 @@ export class DezeroProgram extends HTMLElement {
   #reset(): void {
     window.clearTimeout(this.#saveTimer);
     this.#saved.clear();
-    this.#code = this.#original;
+    this.#code = this.#lesson;
     this.#static.innerHTML = this.#staticHtml;
     if (this.#comparing) void this.#toggleCompare();
-    this.#editor?.replaceCode(this.#original);
+    this.#editor?.replaceCode(this.#lesson);
     this.#error = null;
     this.#editor?.markError(null);
     this.#showModified();

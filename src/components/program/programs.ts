@@ -2,6 +2,7 @@
  * The lesson programs and their expected output, read from the lesson folders at build time
  * (`content/docs/steps/NN/name.ts` and `name.out`), so a page never holds a copy that can drift.
  */
+import { dropFinalNewline } from './final-newline.ts';
 
 const files = import.meta.glob<string>('/content/docs/steps/*/*.{ts,out}', {
   query: '?raw',
@@ -11,7 +12,7 @@ const files = import.meta.glob<string>('/content/docs/steps/*/*.{ts,out}', {
 
 /** A lesson program: its source and the exact text it should print. */
 export interface LessonProgram {
-  /** The program's TypeScript source, as in its file. */
+  /** The program's TypeScript source, exactly as in its file (what runs and what autosave hashes). */
   code: string;
   /** The expected stdout with its final newline dropped (how the output panel shows it). */
   expected: string;
@@ -34,5 +35,5 @@ export function loadProgram(src: string): LessonProgram {
       `<Program src="${src}">: ${base.slice(1)}.out (the program's expected stdout) does not exist`,
     );
   }
-  return { code, expected: output.endsWith('\n') ? output.slice(0, -1) : output };
+  return { code, expected: dropFinalNewline(output) };
 }

@@ -1,0 +1,113 @@
+/**
+ * The figures and graphs of one program's run, in `[data-rich]`: each item is rendered to SVG in
+ * the order the program drew it (one promise chain), shown inline with a "Download SVG" link.
+ * The renderers (Vega, Graphviz WebAssembly) load with the first item, never with the page.
+ */
+import type { RichItem } from '../../dezero/rich.ts';
+import { scopeSvgIds } from './scope-svg-ids.ts';
+
+type RenderRich = typeof import('../../rich/render-rich.ts');
+
+let renderers: Promise<RenderRich> | null = null;
+const loadRenderers = (): Promise<RenderRich> =>
+  (renderers ??= import('../../rich/render-rich.ts').catch((error: unknown) => {
+    renderers = null; // a failed chunk load (e.g. offline) can be retried by the next run
+    throw error;
+  }));
+
+/** Counts figures across the page, so each one's SVG ids are unique. */
+let figuresOnPage = 0;
+
+/** Renders a run's rich items into `[data-rich]`; `data-rich-pending` marks the program meanwhile. */
+export class RichOutput {
+  readonly #program: HTMLElement;
+  readonly #container: HTMLElement;
+  readonly #name: string;
+  #chain: Promise<void> = Promise.resolve();
+  #pending = 0;
+  /** Bumped by `clear()`, so renders of an earlier run never land in this one. */
+  #run = 0;
+  #count = 0;
+  #urls: string[] = [];
+
+  /** `program` is the `<dezero-program>` element; `container` its `[data-rich]`. */
+  constructor(program: HTMLElement, container: HTMLElement) {
+    this.#program = program;
+    this.#container = container;
+    this.#name = (program.dataset['runner'] ?? 'figure').replace('/', '-');
+  }
+
+  /** Removes the figures (and frees their download links) for a new run. */
+  clear(): void {
+    this.#run++;
+    this.#count = 0;
+    this.#pending = 0;
+    this.#chain = Promise.resolve();
+    for (const url of this.#urls) URL.revokeObjectURL(url);
+    this.#urls = [];
+    this.#container.replaceChildren();
+    delete this.#program.dataset['richPending'];
+  }
+
+  /** Queues one item; it appears after every item queued before it. */
+  add(item: RichItem): void {
+    const run = this.#run;
+    const index = ++this.#count;
+    this.#pending++;
+    this.#program.dataset['richPending'] = 'true';
+    this.#chain = this.#chain
+      .then(() => this.#render(item, index, run))
+      .finally(() => {
+        if (run !== this.#run) return;
+        if (--this.#pending === 0) delete this.#program.dataset['richPending'];
+      });
+  }
+
+  async #render(item: RichItem, index: number, run: number): Promise<void> {
+    const figure = document.createElement('figure');
+    figure.className = 'program-figure';
+    figure.dataset['richItem'] = '';
+    figure.dataset['kind'] = item.kind;
+    try {
+      const { renderRich, svgFileName } = await loadRenderers();
+      const svg = await renderRich(item);
+      if (run !== this.#run) return;
+      const label = `${item.kind === 'dot' ? 'Graph' : 'Plot'} ${index}`;
+      const fileName = svgFileName(item, `${this.#name}-${index}`);
+      figure.append(this.#inline(svg, label), this.#caption(svg, fileName));
+    } catch (error) {
+      if (run !== this.#run) return;
+      const message = document.createElement('p');
+      message.className = 'program-figure-error';
+      message.setAttribute('role', 'alert');
+      const what = item.kind === 'dot' ? 'graph' : 'plot';
+      message.textContent = `This ${what} could not be drawn: ${error instanceof Error ? error.message : String(error)}`;
+      figure.append(message);
+    }
+    this.#container.append(figure);
+  }
+
+  /** The SVG as an element of the page, its ids made unique. */
+  #inline(svg: string, label: string): Element {
+    const scoped = scopeSvgIds(svg, `rich${++figuresOnPage}-`);
+    const parsed = new DOMParser().parseFromString(scoped, 'image/svg+xml').documentElement;
+    if (parsed.nodeName !== 'svg') throw new Error('the renderer returned no SVG');
+    const element = document.importNode(parsed, true);
+    element.setAttribute('role', 'img');
+    element.setAttribute('aria-label', label);
+    return element;
+  }
+
+  #caption(svg: string, fileName: string): HTMLElement {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+    this.#urls.push(url);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.textContent = 'Download SVG';
+    link.title = fileName;
+    const caption = document.createElement('figcaption');
+    caption.append(link);
+    return caption;
+  }
+}
