@@ -60,6 +60,15 @@ for (const step of steps) {
       expect(errors).toEqual([]);
     });
 
+    test('renders its asides as asides', async ({ page }) => {
+      const mdx = readFileSync(new URL(`${step}/index.mdx`, stepsDir), 'utf8');
+      // `:::note` blocks and <Aside> both become Starlight asides; a missing Markdown plugin shows them as text.
+      const asides = (mdx.match(/^:::(note|tip|caution|danger)/gm) ?? []).length + (mdx.match(/<Aside\b/g) ?? []).length;
+      await page.goto(`steps/${step}/`);
+      await expect(page.locator('.starlight-aside')).toHaveCount(asides);
+      await expect(page.locator('.sl-markdown-content')).not.toContainText(':::');
+    });
+
     for (const id of programsOf(step)) {
       test(`${id} prints what the page says and draws what it draws in Node`, async ({ page }) => {
         const drawn = await figuresInNode(id);

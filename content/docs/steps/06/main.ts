@@ -3,14 +3,15 @@ import type { NDArray } from 'dezero';
 
 class Variable {
   data: NDArray;
-  grad: NDArray | null = null; // NEW: the derivative of the final output with respect to this variable
+  // NEW: the derivative of the final output with respect to this variable
+  grad: NDArray | null = null;
 
   constructor(data: NDArray) {
     this.data = data;
   }
 }
 
-// NOTE: this class shadows JavaScript's global `Function` inside this program only.
+// NOTE: shadows JavaScript's global `Function`, in this program only.
 abstract class Function {
   input!: Variable; // NEW: set by call(), read by backward()
 
@@ -24,7 +25,7 @@ abstract class Function {
 
   abstract forward(x: NDArray): NDArray;
 
-  // NEW: given dL/dy (the gradient of this function's output), return dL/dx.
+  // NEW: given dL/dy, the gradient of this function's output, return dL/dx.
   abstract backward(gy: NDArray): NDArray;
 }
 

@@ -4,7 +4,8 @@ import type { NDArray } from 'dezero';
 class Variable {
   data: NDArray;
   grad: NDArray | null = null;
-  creator: Function | null = null; // NEW: the function that produced this variable (null for inputs)
+  // NEW: the function that produced this variable (null for inputs)
+  creator: Function | null = null;
 
   constructor(data: NDArray) {
     this.data = data;
@@ -23,7 +24,8 @@ class Variable {
       if (gy === null) throw new Error('set grad before calling backward()');
       const x = f.input;
       x.grad = f.backward(gy);
-      x.backward(); // NOTE: the recursion; it stops at a variable whose creator is null
+      // NOTE: the recursion; it stops at a variable whose creator is null
+      x.backward();
     }
   }
 }

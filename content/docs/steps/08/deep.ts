@@ -72,7 +72,8 @@ class Square extends Function {
 
 /** True for the error an engine throws when the call stack runs out. */
 function isStackOverflow(e: unknown): boolean {
-  // V8 and JavaScriptCore throw a RangeError; Firefox throws an InternalError ("too much recursion").
+  // V8 and JavaScriptCore throw a RangeError;
+  // Firefox throws an InternalError ("too much recursion").
   return e instanceof RangeError || (e instanceof Error && e.name === 'InternalError');
 }
 

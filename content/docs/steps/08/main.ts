@@ -16,10 +16,11 @@ class Variable {
   }
   // #endregion
 
-  // NEW: a loop over a stack of functions still to visit, instead of a recursive call.
+  // NEW: a loop over a stack of functions still to visit,
+  // instead of a recursive call.
   backward(): void {
     const funcs: Function[] = this.creator === null ? [] : [this.creator];
-    // NOTE: pop() returns undefined once the stack is empty, which ends the loop.
+    // NOTE: pop() gives undefined on an empty stack; that ends the loop.
     for (let f = funcs.pop(); f !== undefined; f = funcs.pop()) {
       const x = f.input;
       const gy = f.output.grad;

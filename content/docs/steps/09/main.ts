@@ -7,7 +7,8 @@ class Variable {
   creator: Function | null = null;
 
   constructor(data: NDArray) {
-    // NEW: only arrays go in the box; anything else is a mistake we want to hear about now.
+    // NEW: only arrays go in the box; anything else is a mistake
+    // we want to hear about now.
     if (!(data instanceof np.ndarray)) {
       throw new TypeError(`${typeof data} is not supported`);
     }
@@ -19,7 +20,8 @@ class Variable {
   }
 
   backward(): void {
-    // NEW: the gradient of y with respect to itself is 1, so no one has to set it by hand.
+    // NEW: the gradient of y with respect to itself is 1,
+    // so no one has to set it by hand.
     if (this.grad === null) {
       this.grad = np.onesLike(this.data);
     }
@@ -27,14 +29,15 @@ class Variable {
     const funcs: Function[] = this.creator === null ? [] : [this.creator];
     for (let f = funcs.pop(); f !== undefined; f = funcs.pop()) {
       const x = f.input;
-      // NOTE: never null here: we seeded this.grad above, and each pass fills in the next output's grad.
+      // NOTE: never null here: we seeded this.grad above, and each
+      // pass fills in the grad of the next function's output.
       x.grad = f.backward(f.output.grad!);
       if (x.creator !== null) funcs.push(x.creator);
     }
   }
 }
 
-// NEW: numpy can hand back a scalar where we want an array; put it back in an array.
+// NEW: forward may compute a plain number; put it back in an array.
 function asArray(x: NDArray | number): NDArray {
   if (typeof x === 'number') return np.array(x);
   return x;
@@ -47,14 +50,16 @@ abstract class Function {
   call(input: Variable): Variable {
     const x = input.data;
     const y = this.forward(x);
-    const output = new Variable(asArray(y)); // NEW: forward may return a plain number
+    // NEW: forward may return a plain number
+    const output = new Variable(asArray(y));
     output.setCreator(this);
     this.input = input;
     this.output = output;
     return output;
   }
 
-  abstract forward(x: NDArray): NDArray | number; // NEW: a number is allowed too
+  // NEW: a number is allowed too
+  abstract forward(x: NDArray): NDArray | number;
   abstract backward(gy: NDArray): NDArray;
 }
 
@@ -98,7 +103,7 @@ print(x.grad);
 
 new Variable(np.array(1.0)); // fine: an array
 try {
-  // @ts-expect-error: the editor already rejects a number here; the constructor rejects it at run time.
+  // @ts-expect-error: the types reject a number; so does the constructor.
   new Variable(1.0);
 } catch (e) {
   if (!(e instanceof Error)) throw e;

@@ -26,7 +26,8 @@ class Variable {
     const funcs: Function[] = this.creator === null ? [] : [this.creator];
     for (let f = funcs.pop(); f !== undefined; f = funcs.pop()) {
       const x = f.input;
-      // NOTE: never null here: we seeded this.grad above, and each pass fills in the next output's grad.
+      // NOTE: never null here: we seeded this.grad above, and each
+      // pass fills in the grad of the next function's output.
       x.grad = f.backward(f.output.grad!);
       if (x.creator !== null) funcs.push(x.creator);
     }
@@ -90,7 +91,7 @@ class AssertionError extends Error {
 let ran = 0;
 let failures = 0;
 
-/** Runs one test and prints one line: its name and `ok`, or `FAIL` with the reason. */
+/** Runs one test and prints its name and `ok`, or `FAIL` and why. */
 function test(name: string, fn: () => void): void {
   ran += 1;
   try {
@@ -98,7 +99,8 @@ function test(name: string, fn: () => void): void {
     print(`${name} ... ok`);
   } catch (e) {
     failures += 1;
-    print(`${name} ... FAIL (${e instanceof Error ? `${e.name}: ${e.message}` : String(e)})`);
+    const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    print(`${name} ... FAIL (${reason})`);
   }
 }
 
@@ -111,7 +113,7 @@ function assertEqual(actual: NDArray | null, expected: NDArray): void {
   if (!same) throw new AssertionError(`${String(actual)} != ${String(expected)}`);
 }
 
-/** Passes when |actual - expected| <= atol + rtol * |expected| for every element (numpy's allclose). */
+/** Passes when |actual - expected| <= atol + rtol * |expected| everywhere. */
 function assertClose(actual: NDArray | null, expected: NDArray, rtol = 1e-5, atol = 1e-8): void {
   if (actual === null || !np.allclose(actual, expected, { rtol, atol })) {
     throw new AssertionError(`${String(actual)} is not close to ${String(expected)}`);
@@ -141,7 +143,8 @@ test('square: backward', () => {
   assertEqual(x.grad, np.array(6.0));
 });
 
-// NOTE: seeded, so this page prints the same every run; the book's test draws a new number each time.
+// NOTE: seeded, so this page prints the same every run;
+// the book's test draws a new number each time.
 np.random.seed(0);
 
 test('square: gradient check', () => {

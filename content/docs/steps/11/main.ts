@@ -19,8 +19,9 @@ class Variable {
   }
   // #endregion
 
-  // NOTE: backward() is gone for now. It followed f.input and f.output, which functions no
-  // longer have; step 13 brings it back, written for lists.
+  // NOTE: backward() is gone for now. It followed f.input and
+  // f.output, which functions no longer have; step 13 brings it
+  // back, written for lists.
 }
 
 // #region carried over from step 9
@@ -56,7 +57,8 @@ class Add extends Function {
     if (xs.length !== 2) {
       throw new TypeError(`Add takes 2 inputs, got ${xs.length}`);
     }
-    // NOTE: Python's `x0, x1 = xs` checks the length itself; we checked it above, so we may say so.
+    // NOTE: Python's `x0, x1 = xs` checks the length itself;
+    // we checked it above, so we may tell the compiler.
     const [x0, x1] = xs as [NDArray, NDArray];
     const y = x0.add(x1);
     return [y]; // a list, even for one output

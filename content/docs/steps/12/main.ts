@@ -4,7 +4,8 @@ import type { NDArray } from 'dezero';
 class Variable {
   data: NDArray;
   grad: NDArray | null = null;
-  creator: Function<Variable | Variable[]> | null = null; // NEW: any function, whatever it returns
+  // NEW: any function, whatever it returns
+  creator: Function<Variable | Variable[]> | null = null;
 
   // #region carried over from step 11
   constructor(data: NDArray) {
@@ -29,7 +30,8 @@ function asArray(x: NDArray | number): NDArray {
 }
 // #endregion
 
-// NEW: `Out` says what `call` returns: one Variable (the default) or a list of them.
+// NEW: `Out` says what `call` returns: one Variable (the default)
+// or a list of them.
 abstract class Function<Out extends Variable | Variable[] = Variable> {
   inputs!: Variable[];
   outputs!: Variable[];
@@ -37,7 +39,8 @@ abstract class Function<Out extends Variable | Variable[] = Variable> {
   // NEW: a rest parameter: call(x0, x1) instead of call([x0, x1])
   call(...inputs: Variable[]): Out {
     const xs = inputs.map((x) => x.data);
-    const ys = this.forward(...xs); // NEW: spread the arrays into separate arguments
+    // NEW: spread the arrays into separate arguments
+    const ys = this.forward(...xs);
     const outputs = (Array.isArray(ys) ? ys : [ys]).map((y) => new Variable(asArray(y)));
     for (const output of outputs) {
       output.setCreator(this);
@@ -45,7 +48,7 @@ abstract class Function<Out extends Variable | Variable[] = Variable> {
     this.inputs = inputs;
     this.outputs = outputs;
     // NEW: one output comes back on its own, not in a list.
-    // NOTE: the cast is where the subclass's promise (`Out`) is taken at its word.
+    // NOTE: the cast takes the subclass's promise (`Out`) at its word.
     return (outputs.length > 1 ? outputs : outputs[0]) as Out;
   }
 
