@@ -11,18 +11,9 @@ print('x: data', x.data, 'grad', x.grad, 'creator', x.creator, 'generation', x.g
 print('y: data', y.data, 'grad', y.grad, 'creator', f.constructor.name, 'generation', y.generation);
 print(f.constructor.name + ': inputs', f.inputs.map(name), 'outputs', f.outputs.map(name));
 print(f.constructor.name + ': generation', f.generation);
+print(f.constructor.name + ': input is x', f.inputs[0] === x);
 
-// Backward as usual: the gradient is computed, but nothing records how.
+// NEW: backward walks the links the other way and leaves a value in x.grad.
 y.backward();
-print('plain backward:    x.grad', x.grad, 'creator', x.grad!.creator);
-
-// NEW: the same backward pass, recorded as a graph of its own.
-x.cleargrad();
-y.backward({ createGraph: true });
-const mul = x.grad!.creator!;
-print('createGraph: true: x.grad', x.grad, 'creator', mul.constructor.name);
-
-const [gy, cosx] = mul.inputs as [Variable, Variable];
-const cos = cosx.creator!;
-print('  Mul inputs:', gy, 'and', cosx, 'made by', cos.constructor.name);
-print(`  ${cos.constructor.name} input is x:`, cos.inputs[0] === x);
+print('after backward: x.grad', x.grad, 'y.grad', y.grad);
+print("x.grad's creator:", x.grad!.creator); // a value with no history
