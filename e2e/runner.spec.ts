@@ -249,3 +249,116 @@ test('the code ends at its last line: no empty numbered line for the file’s fi
   await expect(main).toHaveAttribute('data-status', 'done');
   expect(await main.locator('[data-stdout]').textContent()).toBe(await expectedOutput(main));
 });
+
+test('a program waiting for another says so, and Stop drops it at once', async ({ page }) => {
+  const main = program(page);
+  const other = program(page, '01/ndim');
+  await replaceCode(page, main, 'while (true) {}\n');
+  await button(main, 'Run').click();
+  await expect(main.locator('[data-state]')).toHaveText('running…');
+  await button(other, 'Run').click();
+  await expect(other).toHaveAttribute('data-status', 'running');
+  await expect(other.locator('[data-state]')).toHaveText('waiting for another program to finish…');
+  await button(other, 'Stop').click();
+  await expect(other).toHaveAttribute('data-status', 'stopped');
+  await expect(other.locator('[data-note]')).toHaveText('Stopped before it started.');
+  // Dropping the waiting run leaves the running one alone (on a loaded machine its 10 s limit
+  // may end it first, with an error, never as "stopped").
+  await expect(main).not.toHaveAttribute('data-status', 'stopped');
+  if (await button(main, 'Stop').isEnabled()) await button(main, 'Stop').click();
+  await expect(main).toHaveAttribute('data-status', /^(stopped|error)$/);
+  // Queued behind a running program, a run starts as soon as that one ends.
+  await replaceCode(page, main, 'const t = Date.now();\nwhile (Date.now() - t < 1500) {}\n');
+  await button(main, 'Run').click();
+  await button(other, 'Run').click();
+  await expect(other.locator('[data-state]')).toHaveText('waiting for another program to finish…');
+  await expect(other).toHaveAttribute('data-status', 'done');
+  expect(await other.locator('[data-stdout]').textContent()).toBe(await expectedOutput(other));
+});
+
+test('a slow program shows its running time, and the time it took when done', async ({ page }) => {
+  const main = program(page);
+  await replaceCode(
+    page,
+    main,
+    "const t = Date.now();\nwhile (Date.now() - t < 2500) {}\nconsole.log('slow');\n",
+  );
+  await button(main, 'Run').click();
+  await expect(main.locator('[data-elapsed]')).toHaveText('1 s');
+  await expect(main.locator('[data-elapsed]')).toHaveText('2 s');
+  await expect(main).toHaveAttribute('data-status', 'done');
+  await expect(main.locator('[data-state]')).toHaveText(/^finished in 2\.\d s$/);
+  await expect(main.locator('[data-elapsed]')).toHaveText('');
+});
+
+test('an error thrown in a timer is reported at its line and ends the run; timer output is kept', async ({
+  page,
+}) => {
+  const main = program(page);
+  await replaceCode(
+    page,
+    main,
+    "setTimeout(() => console.log('later'), 50);\nsetTimeout(() => {\n  throw new RangeError('in a timer');\n}, 200);\n",
+  );
+  await button(main, 'Run').click();
+  await expect(main).toHaveAttribute('data-status', 'error');
+  expect(await main.locator('[data-stdout]').textContent()).toBe('later');
+  await expect(main.locator('[data-error]')).toContainText('RangeError: in a timer');
+  await expect(main.locator('[data-error]')).toContainText('line 3, column 9');
+});
+
+test('a promise rejected and never handled is reported, not lost', async ({ page }) => {
+  const main = program(page);
+  await replaceCode(
+    page,
+    main,
+    "console.log('a');\nPromise.reject(new Error('nobody caught me'));\n",
+  );
+  await button(main, 'Run').click();
+  await expect(main).toHaveAttribute('data-status', 'error');
+  await expect(main.locator('[data-error]')).toContainText('Error: nobody caught me');
+  await expect(main.locator('[data-error]')).toContainText('line 2, column 16');
+});
+
+test('a type error runs anyway, and the panel says why', async ({ page }) => {
+  const main = program(page);
+  await replaceCode(page, main, "const n: number = 'text';\nconsole.log(n);\n");
+  await button(main, 'Run').click();
+  await expect(main).toHaveAttribute('data-status', 'done');
+  expect(await main.locator('[data-stdout]').textContent()).toBe('text');
+  await expect(main.locator('[data-note]')).toHaveText(
+    'The editor shows a type error. Run ignores types (they are erased before running), so the program runs anyway.',
+  );
+});
+
+test('Escape, then Tab, leaves the editor (no keyboard trap)', async ({ page }) => {
+  const main = program(page);
+  const editor = await openEditor(main);
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Tab'); // indents: Tab belongs to the code
+  await expect(main.locator('[data-modified]')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  const focusedInEditor = await main.evaluate((element) =>
+    Boolean(element.querySelector('.monaco-editor')?.contains(document.activeElement)),
+  );
+  expect(focusedInEditor).toBe(false);
+  await expect(main.locator('summary')).toBeFocused();
+});
+
+test('Compare on a narrow screen shows the whole diff, the reader’s lines included', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 700, height: 900 });
+  const main = program(page);
+  await replaceCode(page, main, "console.log('compared');\n");
+  await button(main, 'Compare').click();
+  const diff = main.locator('.monaco-diff-editor');
+  await expect(diff).toBeVisible();
+  const added = diff.getByText("console.log('compared');").last();
+  await expect(added).toBeVisible();
+  const [diffBox, addedBox] = [await diff.boundingBox(), await added.boundingBox()];
+  expect((addedBox?.y ?? 0) + (addedBox?.height ?? 0)).toBeLessThanOrEqual(
+    (diffBox?.y ?? 0) + (diffBox?.height ?? 0),
+  );
+});

@@ -1,6 +1,7 @@
 /**
  * The page's side of the runner: one shared worker per page, created on first need, with runs
- * queued in order, a time limit, and Stop (terminate the worker; the next run spawns a new one).
+ * queued in order (a waiting run can be dropped), a time limit, and Stop (terminate the worker;
+ * the next run spawns a new one).
  */
 import type { RichItem } from '../dezero/rich.ts';
 import type { RunError } from './execute.ts';
@@ -19,6 +20,8 @@ export interface RunOptions {
   onStdout: (text: string) => void;
   /** Receives each figure or graph the program draws, in order with its printed text. */
   onRich?: (item: RichItem) => void;
+  /** Called when the program starts, after any runs queued before it (the time limit starts here). */
+  onStart?: () => void;
   /** Stop the program after this many milliseconds. @default 10000 */
   timeLimitMs?: number;
   /** Aborting stops this run (or drops it if it is still waiting for an earlier one). */
@@ -34,23 +37,57 @@ interface ActiveRun {
   finish: (outcome: RunOutcome) => void;
 }
 
+interface QueuedRun {
+  code: string;
+  options: RunOptions;
+  resolve: (outcome: RunOutcome) => void;
+}
+
 /** Runs programs in a module worker; see the module comment. */
 export class RunnerClient {
   #worker: Worker | null = null;
   #nextId = 1;
   #active: ActiveRun | null = null;
-  #queue: Promise<unknown> = Promise.resolve();
+  #queue: QueuedRun[] = [];
 
   /** Starts the worker (and its `dezero` import) ahead of the first run. */
   warm(): void {
     this.#ensureWorker();
   }
 
-  /** Runs a program after any earlier runs; resolves when it ends, however it ends. */
+  /**
+   * Runs a program after any earlier runs; resolves when it ends, however it ends. Aborting a run
+   * that is still waiting drops it at once.
+   */
   run(code: string, options: RunOptions): Promise<RunOutcome> {
-    const outcome = this.#queue.then(() => this.#start(code, options));
-    this.#queue = outcome;
-    return outcome;
+    const { signal } = options;
+    if (signal?.aborted) return Promise.resolve({ status: 'stopped' });
+    return new Promise((resolve) => {
+      const queued: QueuedRun = { code, options, resolve };
+      const drop = (): void => {
+        const index = this.#queue.indexOf(queued);
+        if (index < 0) return;
+        this.#queue.splice(index, 1);
+        resolve({ status: 'stopped' });
+      };
+      signal?.addEventListener('abort', drop, { once: true });
+      queued.resolve = (outcome) => {
+        signal?.removeEventListener('abort', drop);
+        resolve(outcome);
+      };
+      this.#queue.push(queued);
+      this.#next();
+    });
+  }
+
+  #next(): void {
+    if (this.#active) return;
+    const queued = this.#queue.shift();
+    if (!queued) return;
+    void this.#start(queued.code, queued.options).then((outcome) => {
+      queued.resolve(outcome);
+      this.#next();
+    });
   }
 
   /** Stops the running program, if any, by terminating the worker. */
@@ -62,7 +99,6 @@ export class RunnerClient {
 
   #start(code: string, options: RunOptions): Promise<RunOutcome> {
     const { signal, timeLimitMs = DEFAULT_TIME_LIMIT_MS } = options;
-    if (signal?.aborted) return Promise.resolve({ status: 'stopped' });
     return new Promise((resolve) => {
       const id = this.#nextId++;
       const onAbort = (): void => this.stop();
@@ -80,6 +116,7 @@ export class RunnerClient {
       this.#active = { id, options, finish };
       const message: ToWorker = { id, type: 'run', code };
       this.#ensureWorker().postMessage(message);
+      options.onStart?.();
     });
   }
 

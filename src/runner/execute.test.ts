@@ -83,3 +83,49 @@ test('values with their own toString print through it', async () => {
   );
   assert.equal(output, 'array([1.])\n');
 });
+
+test('the run waits for the timers the program started, and their output is kept', async () => {
+  const { output, error } = await run(
+    "console.log('a');\nsetTimeout(() => console.log('late'), 30);\nconst id = setInterval(() => {}, 5);\nsetTimeout(() => clearInterval(id), 40);\n",
+  );
+  assert.equal(error, null);
+  assert.equal(output, 'a\nlate\n');
+});
+
+test('an error thrown inside a timer ends the run and points at its line', async () => {
+  const { output, error } = await run(
+    "console.log('a');\nsetTimeout(() => {\n  throw new RangeError('late');\n}, 10);\nsetTimeout(() => console.log('never'), 500);\n",
+  );
+  assert.equal(output, 'a\n');
+  assert.deepEqual(error, { name: 'RangeError', message: 'late', line: 3, column: 9 });
+});
+
+test('a timer error ends the run even while the main code still awaits', async () => {
+  const { error } = await run(
+    "setTimeout(() => { throw new Error('t'); }, 5);\nawait new Promise(() => {});\n",
+  );
+  assert.equal(error?.message, 't');
+  assert.equal(error?.line, 1);
+});
+
+test('a promise rejected and never handled is the run’s error, at its line', async () => {
+  // node:test fails a test on any unhandled rejection; here the runner is the one to handle it.
+  const testRunnerListeners = process.listeners('unhandledRejection');
+  process.removeAllListeners('unhandledRejection');
+  let result: Awaited<ReturnType<typeof run>>;
+  try {
+    result = await run(
+      "console.log('a');\nPromise.reject(new TypeError('nope'));\nconsole.log('b');\n",
+    );
+  } finally {
+    for (const listener of testRunnerListeners) process.on('unhandledRejection', listener);
+  }
+  const { output, error } = result;
+  assert.equal(output, 'a\nb\n');
+  assert.deepEqual(error, { name: 'TypeError', message: 'nope', line: 2, column: 16 });
+});
+
+test('a rejection handled later in the same turn is not an error', async () => {
+  const { error } = await run("const p = Promise.reject(new Error('x'));\np.catch(() => {});\n");
+  assert.equal(error, null);
+});

@@ -1,8 +1,11 @@
 /**
- * Runs a lesson program: transpile, evaluate with a shadow `require` and `console`, and report a
- * thrown error at its line and column in the reader's TypeScript. No DOM: the worker and the
- * Node tests share this file.
+ * Runs a lesson program: transpile, evaluate with a shadow `require`, `console` and timers, wait
+ * for the timers it started, and report a thrown error (also one thrown in a timer, or a promise
+ * rejected and never handled) at its line and column in the reader's TypeScript. No DOM: the
+ * worker and the Node tests share this file.
  */
+import { ProgramTasks } from './program-tasks.ts';
+import type { ProgramTimers } from './program-tasks.ts';
 import { transpile } from './transpile.ts';
 import type { Transpiled } from './transpile.ts';
 import { formatConsoleArgs } from './format.ts';
@@ -26,7 +29,8 @@ export interface ExecuteOptions {
 /** The name the evaluated code carries in stack traces, so its frames can be told apart. */
 const SCRIPT_NAME = 'dezero-program.js';
 /** The wrapper takes one line before the program's first line. */
-const HEADER = '(async function (require, exports, module, console) {\n';
+const HEADER =
+  '(async function (require, exports, module, console, setTimeout, setInterval, clearTimeout, clearInterval) {\n';
 const FRAME = new RegExp(`${SCRIPT_NAME.replace('.', '\\.')}:(\\d+):(\\d+)`);
 
 type ProgramFunction = (
@@ -34,6 +38,12 @@ type ProgramFunction = (
   exports: object,
   module: { exports: object },
   console: Console,
+  ...timers: [
+    ProgramTimers['setTimeout'],
+    ProgramTimers['setInterval'],
+    ProgramTimers['clearTimeout'],
+    ProgramTimers['clearInterval'],
+  ]
 ) => Promise<void>;
 
 /** Transpiles and runs a program; resolves to null on success, or the error with its position in the program's own source. */
@@ -52,16 +62,27 @@ export async function execute(source: string, options: ExecuteOptions): Promise<
     return toRunError(error, null);
   }
   const module = { exports: {} };
+  const tasks = new ProgramTasks();
+  const { setTimeout, setInterval, clearTimeout, clearInterval } = tasks.timers;
   try {
-    await program(
+    const main = program(
       requireFrom(options.modules),
       module.exports,
       module,
       shadowConsole(options.write),
+      setTimeout,
+      setInterval,
+      clearTimeout,
+      clearInterval,
     );
-    return null;
+    // A failure in a timer ends the run even while the main code still awaits something.
+    const failed = await Promise.race([main.then(() => null), tasks.failed()]);
+    const failure = failed ?? (await tasks.settled());
+    return failure ? toRunError(failure.error, transpiled) : null;
   } catch (error) {
     return toRunError(error, transpiled);
+  } finally {
+    tasks.dispose();
   }
 }
 

@@ -5,7 +5,7 @@
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/register.all';
 import 'monaco-editor/languages/definitions/typescript/register';
-import 'monaco-editor/languages/features/typescript/register';
+import { getTypeScriptWorker } from 'monaco-editor/languages/features/typescript/register';
 import type { RunError } from '../../runner/execute.ts';
 import { setUpMonacoWorkers } from './monaco-setup.ts';
 import { addDezeroTypes } from './dezero-types.ts';
@@ -24,6 +24,25 @@ const themeReady = applyShikiTheme(monaco);
 const LINE_HEIGHT = 20;
 const FONT_SIZE = 14;
 const PADDING = 8;
+/** The Compare view grows with the diff up to this many lines, then scrolls. */
+const MAX_DIFF_LINES = 40;
+
+/**
+ * Tab indents in the editor, so a keyboard user would be trapped in it: Escape (with no popup
+ * open) lets the next Tab or Shift+Tab leave, until the editor is left.
+ */
+function releaseTabOnEscape(editor: monaco.editor.IStandaloneCodeEditor): void {
+  // NOTE: an action, not `addCommand`, whose keybinding would act on the page's last editor.
+  editor.addAction({
+    id: 'dezero.releaseTab',
+    label: 'Let Tab leave the editor',
+    keybindings: [monaco.KeyCode.Escape],
+    precondition:
+      'editorTextFocus && !suggestWidgetVisible && !parameterHintsVisible && !findWidgetVisible && !renameInputVisible && !inSnippetMode',
+    run: () => editor.updateOptions({ tabFocusMode: true }),
+  });
+  editor.onDidBlurEditorText(() => editor.updateOptions({ tabFocusMode: false }));
+}
 
 function createModel(code: string, uri: string): monaco.editor.ITextModel {
   return monaco.editor.createModel(code, 'typescript', monaco.Uri.parse(uri));
@@ -41,6 +60,8 @@ export interface ProgramEditor {
   readonly editor: monaco.editor.IStandaloneCodeEditor;
   /** Marks a runtime or syntax error at its position (null clears it). */
   markError(error: RunError | null): void;
+  /** How many errors the TypeScript service finds in the code as it is now. */
+  typeErrors(): Promise<number>;
   /** Replaces the code as one undoable edit. */
   replaceCode(code: string): void;
   /** Shows a diff of the lesson's code against the reader's (true) or the editor again (false). */
@@ -87,6 +108,8 @@ export async function createProgramEditor(
     renderLineHighlightOnlyWhenFocus: true,
     guides: { indentation: false },
     fixedOverflowWidgets: true,
+    // Lessons write math in comments (−, ×, –); don't box those characters as look-alikes.
+    unicodeHighlight: { ambiguousCharacters: false },
     theme: currentTheme(),
   } satisfies monaco.editor.IEditorOptions & monaco.editor.IGlobalEditorOptions;
   const editor = monaco.editor.create(host, {
@@ -94,7 +117,9 @@ export async function createProgramEditor(
     model,
     foldingStrategy: 'indentation',
     tabSize: 2,
+    ariaLabel: `${options.runner.split('/')[1] ?? 'program'}.ts, editable. Ctrl+Enter runs it; Escape, then Tab, leaves the editor.`,
   });
+  releaseTabOnEscape(editor);
   const fit = (): void => {
     host.style.height = `${editor.getContentHeight()}px`;
   };
@@ -129,6 +154,16 @@ export async function createProgramEditor(
       monaco.editor.setModelMarkers(model, 'dezero-runner', markers);
       if (markers[0]) editor.revealLineInCenterIfOutsideViewport(markers[0].startLineNumber);
     },
+    async typeErrors() {
+      // Asked of the service, not read from the markers, which lag behind the latest keystrokes.
+      const worker = await (await getTypeScriptWorker())(model.uri);
+      const file = model.uri.toString();
+      const found = await Promise.all([
+        worker.getSyntacticDiagnostics(file),
+        worker.getSemanticDiagnostics(file),
+      ]);
+      return found.flat().filter((diagnostic) => diagnostic.category === 1).length;
+    },
     replaceCode(code) {
       editor.pushUndoStop();
       editor.executeEdits('reset', [{ range: model.getFullModelRange(), text: code }]);
@@ -157,8 +192,20 @@ export async function createProgramEditor(
       // The reader's own model is the right side: edits there are their edits, nothing is copied.
       diff.setModel({ original: lesson, modified: model });
       plainBrackets(lesson, model);
-      const lines = Math.max(model.getLineCount(), lesson.getLineCount());
-      diffHost.style.height = `${Math.min(lines, 40) * LINE_HEIGHT + 2 * PADDING}px`;
+      releaseTabOnEscape(diff.getModifiedEditor());
+      // The inline view stacks removed and added lines, so the height follows what is shown.
+      const shown = diff;
+      const fitDiff = (): void => {
+        const height = Math.max(
+          shown.getOriginalEditor().getContentHeight(),
+          shown.getModifiedEditor().getContentHeight(),
+        );
+        diffHost.style.height = `${Math.min(height, MAX_DIFF_LINES * LINE_HEIGHT + 2 * PADDING)}px`;
+      };
+      diffHost.style.height = `${Math.min(Math.max(model.getLineCount(), lesson.getLineCount()), MAX_DIFF_LINES) * LINE_HEIGHT + 2 * PADDING}px`;
+      shown.getOriginalEditor().onDidContentSizeChange(fitDiff);
+      shown.getModifiedEditor().onDidContentSizeChange(fitDiff);
+      shown.onDidUpdateDiff(fitDiff);
     } else if (!on && diff) {
       diff.dispose();
       lesson?.dispose();

@@ -17,6 +17,14 @@ export type ProgramStatus = 'idle' | 'running' | 'done' | 'error' | 'stopped';
 
 const SAVE_DELAY_MS = 300;
 
+/** How long a run took, as the toolbar shows it: `42 ms`, `8.1 s`, `95 s`. */
+export function formatDuration(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 1) return `${Math.max(1, Math.round(ms))} ms`;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  return `${Math.round(seconds)} s`;
+}
+
 /** The custom element behind `Program.astro`. */
 export class DezeroProgram extends HTMLElement {
   /** The lesson's code exactly as in its file: what runs unedited, and what autosave keys on. */
@@ -34,6 +42,9 @@ export class DezeroProgram extends HTMLElement {
   #error: RunError | null = null;
   #saveTimer = 0;
   #started = false;
+  /** When the current run started executing (after waiting for other programs), or null. */
+  #runStart: number | null = null;
+  #elapsedTimer = 0;
 
   connectedCallback(): void {
     if (this.#started) return;
@@ -91,9 +102,12 @@ export class DezeroProgram extends HTMLElement {
     const controller = new AbortController();
     this.#run = controller;
     this.#setStatus('running');
+    // Another program on the page may be running; this one waits for it (and says so).
+    this.#showState('waiting for another program to finish…');
     this.#output.start();
     this.#error = null;
     this.#editor?.markError(null);
+    void this.#noteTypeErrors(controller);
     let outcome: RunOutcome;
     try {
       // Unedited, the program runs byte for byte as its file does in Node.
@@ -101,6 +115,7 @@ export class DezeroProgram extends HTMLElement {
       outcome = await runner.run(code, {
         onStdout: (text) => this.#output.append(text),
         onRich: (item) => this.#output.draw(item),
+        onStart: () => this.#startClock(),
         signal: controller.signal,
         ...(timeLimitMs ? { timeLimitMs } : {}),
       });
@@ -114,7 +129,39 @@ export class DezeroProgram extends HTMLElement {
     this.#finish(outcome);
   }
 
+  /** Says, while the run goes on, that Run ignored the type errors the editor shows. */
+  async #noteTypeErrors(run: AbortController): Promise<void> {
+    const count = await this.#editor?.typeErrors().catch(() => 0);
+    if (!count || run.signal.aborted || (this.#run !== run && this.#run !== null)) return;
+    const errors = count === 1 ? 'a type error' : `${count} type errors`;
+    this.#output.showNote(
+      `The editor shows ${errors}. Run ignores types (they are erased before running), so the program runs anyway.`,
+    );
+  }
+
+  #startClock(): void {
+    this.#runStart = performance.now();
+    this.#showState('running…');
+    const tick = (): void => {
+      const elapsed = this.#runStart === null ? 0 : performance.now() - this.#runStart;
+      this.#part('[data-elapsed]').textContent = `${Math.floor(elapsed / 1000)} s`;
+    };
+    window.clearInterval(this.#elapsedTimer);
+    // The count shows from the first second on, so a slow program never looks hung.
+    this.#elapsedTimer = window.setInterval(tick, 1000);
+  }
+
+  /** Stops the clock; returns how long the run executed, or null if it never started. */
+  #stopClock(): number | null {
+    window.clearInterval(this.#elapsedTimer);
+    this.#part('[data-elapsed]').textContent = '';
+    const took = this.#runStart === null ? null : performance.now() - this.#runStart;
+    this.#runStart = null;
+    return took;
+  }
+
   #finish(outcome: RunOutcome): void {
+    const took = this.#stopClock();
     switch (outcome.status) {
       case 'done':
         this.#output.showMatch(this.#part('[data-expected]').dataset['expected'] ?? '');
@@ -128,10 +175,17 @@ export class DezeroProgram extends HTMLElement {
         this.#output.showTimeout(outcome.limitMs, () => void this.#start(outcome.limitMs * 6));
         break;
       case 'stopped':
-        this.#output.showNote('Stopped.');
+        this.#output.showNote(took === null ? 'Stopped before it started.' : 'Stopped.');
         break;
     }
     this.#setStatus(outcome.status === 'timeout' ? 'error' : outcome.status);
+    if (took !== null && outcome.status !== 'stopped') {
+      this.#showState(`${this.#part('[data-state]').textContent} in ${formatDuration(took)}`);
+    }
+  }
+
+  #showState(text: string): void {
+    this.#part('[data-state]').textContent = text;
   }
 
   #setStatus(status: ProgramStatus): void {
@@ -145,7 +199,7 @@ export class DezeroProgram extends HTMLElement {
       error: 'failed',
       stopped: 'stopped',
     };
-    this.#part('[data-state]').textContent = labels[status];
+    this.#showState(labels[status]);
   }
 
   /** Loads Monaco once and swaps it in for the static code at the same size. */
