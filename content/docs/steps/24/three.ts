@@ -32,13 +32,14 @@ function goldstein(x: Variable, y: Variable): Variable {
 
 type TestFunction = (x: Variable, y: Variable) => Variable;
 
-// Evaluates f at (x0, y0) and prints the value and both partial derivatives.
+// Evaluates f at (x0, y0) and prints the value, then both partial derivatives on a line below.
 function report(name: string, f: TestFunction, x0: number, y0: number): void {
   const x = new Variable(np.array(x0));
   const y = new Variable(np.array(y0));
   const z = f(x, y);
   z.backward();
-  print(`${name}(${x0}, ${y0}) =`, z, 'grad:', x.grad, y.grad);
+  print(`${name}(${x0}, ${y0}) =`, z);
+  print('  grad:', x.grad, y.grad);
 }
 
 report('sphere', sphere, 1, 1);
