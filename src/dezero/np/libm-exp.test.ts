@@ -25,6 +25,17 @@ test('libmExp gives the step 4 value that Math.exp misses by one ulp', () => {
   assert.notEqual(Math.exp(0.24990001), expected);
 });
 
+test('libmExp rounds x N/ln2 as the fused multiply-add does when the plain product is a half-integer', () => {
+  // x * N/ln2 rounds to exactly k + 1/2 here; the exact product decides k. Outputs: Python's
+  // math.exp on glibc 2.36 (the fixture's machine); a plain multiply-add misses all three.
+  const cases = [
+    ['c02ec9155c84ac89', '3e8bb8e0b79a6f1d'],
+    ['c01df7c0c43e5306', '3f42451ffb82140b'],
+    ['c07ff7dbda0a3739', '11d0d83b23395d8d'],
+  ] as const;
+  for (const [x, y] of cases) assert.ok(Object.is(libmExp(fromHex(x)), fromHex(y)), `exp(0x${x})`);
+});
+
 test('libmExp special values', () => {
   assert.equal(libmExp(0), 1);
   assert.equal(libmExp(-0), 1);

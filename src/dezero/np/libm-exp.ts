@@ -109,8 +109,13 @@ export function libmExp(x: number): number {
     large = true; // may overflow or underflow: scale is built with a safe exponent below
   }
   // x = k ln2/N + r with |r| <= ln2/2N, and e^x = 2^(k/N) e^r.
-  const kd = fma(x, INV_LN2_N, SHIFT) - SHIFT;
-  const r = fma(kd, NEG_LN2_LO_N, fma(kd, NEG_LN2_HI_N, x));
+  const z = x * INV_LN2_N;
+  let kd = z + SHIFT - SHIFT;
+  // The product rounds by at most 2^-36, so the fused and unfused forms round to the same
+  // integer unless z is itself a half-integer; only then is the exact product needed.
+  if (Math.abs(z - kd) === 0.5) kd = fma(x, INV_LN2_N, SHIFT) - SHIFT;
+  // |kd| < 2^17 below 512 and NEG_LN2_HI_N has 36 bits, so kd * NEG_LN2_HI_N is exact there.
+  const r = fma(kd, NEG_LN2_LO_N, large ? fma(kd, NEG_LN2_HI_N, x) : x + kd * NEG_LN2_HI_N);
   const k = kd | 0;
   const i = 2 * (k & 127);
   const tail = TAB_F64[i]!;

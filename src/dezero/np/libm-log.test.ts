@@ -50,3 +50,12 @@ test('fma rounds a*b+c once', () => {
   // (1 + 2^-52)(1 - 2^-52) - 1 = -2^-104 exactly, which a separate multiply rounds away.
   assert.equal(fma(1 + 2 ** -52, 1 - 2 ** -52, -1), -(2 ** -104));
 });
+
+test('fma rounds past a midpoint that the double-rounded sum lands on', () => {
+  // c + a*b rounded is exactly halfway between two doubles, and the product's tiny error
+  // (-2^-60, then +2^-60) decides the side. Expected values from C's fma() on x86-64.
+  assert.equal(fma(1 + 2 ** -30, 1 - 2 ** -30, 2 ** 53 + 2), 2 ** 53 + 2); // exact 2^53 + 3 - 2^-60
+  assert.equal(fma(-(1 + 2 ** -30), 1 - 2 ** -30, -(2 ** 53 + 2)), -(2 ** 53 + 2));
+  assert.equal(fma(1 + 2 ** -20, 1 - 2 ** -20 + 2 ** -40, 2 ** 53), 2 ** 53 + 2); // exact 2^53 + 1 + 2^-60
+  assert.equal(fma(1 + 2 ** -20, 1 - 2 ** -20 + 2 ** -40, -(2 ** 53) - 2), -(2 ** 53));
+});

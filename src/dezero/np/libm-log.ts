@@ -7,7 +7,7 @@
  * the machine code rounded once, as the hardware does.
  */
 
-import { fma } from './fma.ts';
+import { fma, productError } from './fma.ts';
 
 // NOTE: one reusable view for reading and writing a double's words, so log allocates nothing per call.
 const bits = new Float64Array(1);
@@ -128,8 +128,11 @@ export function libmLog(x: number): number {
   const z = bits[0]!;
   const invc = TABLE[2 * i]!;
   const logc = TABLE[2 * i + 1]!;
-  const w = fma(k, LN2_HI, logc);
-  const r = fma(z, invc, -1);
+  // |k| < 2^11 and LN2_HI has 42 bits: the product is exact, so the fused form rounds the same.
+  const w = logc + k * LN2_HI;
+  // z * invc is within 2^-7 of 1, so zc - 1 is exact (Sterbenz) and one rounding remains.
+  const zc = z * invc;
+  const r = zc - 1 + productError(z, invc, zc);
   const p = fma(r, A2, A1);
   const hiSum = r + w;
   const r2 = r * r;
@@ -158,8 +161,8 @@ function logNear1(x: number): number {
   const rhi = r + w - w;
   const rlo = r - rhi;
   const rr = rhi * rhi;
-  const hi = fma(rr, B0, r);
-  const lo = fma(rr, B0, r - hi);
+  const hi = r + rr * B0; // B0 = -1/2: exact products, so these round as the fused forms
+  const lo = r - hi + rr * B0;
   const lo2 = fma(B0 * rlo, r + rhi, lo);
   return hi + fma(poly, r3, lo2);
 }

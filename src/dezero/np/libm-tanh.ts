@@ -61,8 +61,8 @@ export function libmExpm1(x: number): number {
   let e = hxs * ((r1 - t) / fma(-x, t, 6));
   if (k === 0) return x - fma(e, x, -hxs);
   e = fma(e - c, x, -c) - hxs;
-  if (k === -1) return fma(x - e, 0.5, -0.5);
-  if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : fma(x - e, 2, 1);
+  if (k === -1) return (x - e) * 0.5 - 0.5; // products by 1/2 and 2 are exact: no fma needed
+  if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : (x - e) * 2 + 1;
   if (k <= -2 || k > 56) {
     // Add k to the exponent of e^r, then subtract 1.
     bits[0] = 1 - (e - x);

@@ -186,8 +186,11 @@ function doCos(x: number, dx: number): number {
 
 /** x = n pi/2 + (a + da) for |x| < 105414336, with a and da left in `reduced`; returns n mod 4. */
 function reduceSinCos(x: number): number {
-  const xn = fma(x, HPINV, TOINT) - TOINT;
-  const y = fma(-xn, MP2, fma(-xn, MP1, x));
+  const z = x * HPINV;
+  let xn = z + TOINT - TOINT;
+  // As in exp: the unfused form rounds to the same integer unless z is exactly a half-integer.
+  if (Math.abs(z - xn) === 0.5) xn = fma(x, HPINV, TOINT) - TOINT;
+  const y = x - xn * MP1 - xn * MP2; // |xn| <= 2^26: both products exact, as glibc designs them
   const t2 = fma(-xn, PP3, y);
   const db = fma(-xn, PP3, y - t2);
   const b = fma(-xn, PP4, t2);
