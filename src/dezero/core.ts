@@ -7,9 +7,10 @@
  * NOTE: one file on purpose (the book's core.py is one file too). `Variable`'s methods create
  * `Add`, `Mul`, … and those classes extend `Function`: split across modules, that import cycle
  * crashes (`extends` of a class not yet evaluated) whenever the wrong file is imported first.
- * `functions.ts` builds on this file, never the other way round.
+ * `functions.ts` builds on this file, never the other way round; the checks behind its error
+ * messages live in `checks.ts`, which needs nothing from here at run time.
  */
-import { NDArray, isNDArray } from './np/ndarray.ts';
+import type { NDArray } from './np/ndarray.ts';
 import { onesLike, zerosLike } from './np/create.ts';
 import { broadcastTo as npBroadcastTo } from './np/broadcast.ts';
 import { scalarArray } from './np/elementwise.ts';
@@ -18,6 +19,7 @@ import type { DType } from './np/dtype.ts';
 import { Config } from './config.ts';
 import { sumTo as npSumTo } from './utils.ts';
 import { GenerationQueue } from './generation-queue.ts';
+import { checkData, describe, inputGradients, nameOperation, sameShape } from './checks.ts';
 
 /** Anything accepted where a Variable is: a Variable, an array, or a number (a 0-d float64 array). */
 export type VariableLike = Variable | NDArray | number;
@@ -34,8 +36,7 @@ export interface BackwardOptions {
 
 /** A box around an array that remembers the function that made it, so gradients can flow back. */
 export class Variable {
-  /** The value. */
-  data: NDArray;
+  #data: NDArray;
   /** A label for printing and graph drawings. */
   name: string | null;
   /** d(output)/d(this) after `backward()`, itself a Variable; null until then. */
@@ -47,15 +48,16 @@ export class Variable {
 
   /** Wraps an array (or another Variable's array). Numbers are refused, as in the book's step 9. */
   constructor(data: NDArray | Variable, name: string | null = null) {
-    if (data instanceof Variable) data = data.data;
-    else if (!isNDArray(data)) {
-      const kind = data === null ? 'null' : typeof data;
-      throw new TypeError(
-        `${kind} is not supported: wrap it in an array, e.g. new Variable(np.array(1.0))`,
-      );
-    }
-    this.data = data;
+    this.#data = checkData(data instanceof Variable ? data.data : data, false);
     this.name = name;
+  }
+
+  /** The value: always an array (a number or a plain list assigned here is refused). */
+  get data(): NDArray {
+    return this.#data;
+  }
+  set data(value: NDArray) {
+    this.#data = checkData(value, true);
   }
 
   /** Length of each axis. */
@@ -124,15 +126,10 @@ export class Variable {
       const previous = Config.enableBackprop;
       Config.enableBackprop = createGraph;
       try {
-        const result = f.backward(...gys);
-        const gxs = Array.isArray(result) ? result : [result];
+        const gxs = inputGradients(f, gys);
         for (let i = 0; i < f.inputs.length; i++) {
           const x = f.inputs[i]!;
-          const gx = gxs[i];
-          if (gx === undefined)
-            throw new RangeError(
-              `${f.constructor.name}.backward returned ${gxs.length} gradients for ${f.inputs.length} inputs`,
-            );
+          const gx = gxs[i]!;
           x.grad = x.grad === null ? gx : add(x.grad, gx);
           if (x.creator !== null) addFunc(x.creator);
         }
@@ -199,7 +196,12 @@ export class Function<Out extends Variable | Variable[] = Variable> {
   /** Applies the function; one output comes back as a Variable, several as an array. */
   call(...inputs: VariableLike[]): Out {
     const xs = inputs.map(asVariable);
-    const ys = this.forward(...xs.map((x) => x.data));
+    let ys: NDArray | NDArray[];
+    try {
+      ys = this.forward(...xs.map((x) => x.data));
+    } catch (error) {
+      throw nameOperation(error, this.constructor.name);
+    }
     const outputs = (Array.isArray(ys) ? ys : [ys]).map((y) => new Variable(asArray(y)));
     if (Config.enableBackprop) {
       let generation = 0;
@@ -221,12 +223,6 @@ export class Function<Out extends Variable | Variable[] = Variable> {
   backward(..._gys: Variable[]): Variable | Variable[] {
     throw new Error(`${this.constructor.name} does not implement backward`);
   }
-}
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 // ==== Broadcasting: sumTo / broadcastTo ====
@@ -355,6 +351,8 @@ export class Pow extends Function {
   readonly c: number;
   constructor(c: number) {
     super();
+    if (typeof c !== 'number')
+      throw new TypeError(`Pow: the exponent must be a number (a constant c), not ${describe(c)}`);
     this.c = c;
   }
   override forward(x: NDArray): NDArray {

@@ -8,6 +8,7 @@ import { parseAxes } from './np/reduce.ts';
 import type { AxisArg } from './np/reduce.ts';
 import * as np from './np/elementwise.ts';
 import { Function, Variable, asVariable, broadcastTo, rsub } from './core.ts';
+import { sameShape } from './checks.ts';
 import type { VariableLike } from './core.ts';
 
 export { SumTo, BroadcastTo, sumTo, broadcastTo } from './core.ts';
@@ -109,10 +110,6 @@ export function tanh(x: VariableLike): Variable {
 }
 
 // ==== Tensor shape: reshape / transpose / sum ====
-
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((n, i) => n === b[i]);
-}
 
 /** The same values in a new shape; backward reshapes the gradient back. */
 export class Reshape extends Function {

@@ -5,6 +5,7 @@
  */
 import type { NDArray } from './np/ndarray.ts';
 import { Variable } from './core.ts';
+import { pythonShape } from './checks.ts';
 import type { Function } from './core.ts';
 import { emitRich } from './rich.ts';
 import type { RichItem } from './rich.ts';
@@ -14,6 +15,9 @@ import type { RichItem } from './rich.ts';
 /** Sums `x` down to `shape`: over leading axes it lacks and over axes where `shape` has 1. */
 export function sumTo(x: NDArray, shape: readonly number[]): NDArray {
   const lead = x.ndim - shape.length;
+  // NOTE: DeZero's sum_to returns a wrong shape silently when `shape` is out of reach ((2, 3) to (5,) gives (3,)).
+  if (lead < 0 || !shape.every((n, i) => n === 1 || n === x.shape[i + lead]))
+    throw new RangeError(`cannot sum shape ${pythonShape(x.shape)} to ${pythonShape(shape)}`);
   const leadAxes = [...Array(lead).keys()];
   const ones = shape.flatMap((n, i) => (n === 1 ? [i + lead] : []));
   const y = x.sum({ axis: [...leadAxes, ...ones], keepdims: true });
@@ -51,11 +55,6 @@ function nodeIds(): NodeIds {
     }
     return id;
   };
-}
-
-/** Python's `str(tuple)` of a shape: `()`, `(3,)`, `(2, 3)`. */
-function pythonShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }
 
 function dotVar(idOf: NodeIds, v: Variable, verbose: boolean): string {

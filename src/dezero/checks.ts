@@ -1,0 +1,92 @@
+/**
+ * The checks behind the core's error messages, kept apart so core.ts reads like the book's
+ * core.py: what a Variable may hold, what a backward must return, which operation failed.
+ * Each message says what went wrong and, where it can, what to write instead.
+ */
+import { isNDArray } from './np/ndarray.ts';
+import type { NDArray } from './np/ndarray.ts';
+import type { Function, Variable } from './core.ts';
+
+// ==== Shapes ====
+
+/** Python's `str(tuple)` of a shape, as DeZero's messages and drawings show it: `()`, `(3,)`, `(2, 3)`. */
+export function pythonShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+/** True when the two shapes are equal. */
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// ==== Variable: data ====
+
+/** What a value is, for error messages: `number`, `null`, `Array`, `Variable`, `Float64Array`, … */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  return Array.isArray(value) ? 'Array' : (value.constructor?.name ?? 'object');
+}
+
+/**
+ * `data` itself when it is an array; otherwise a TypeError that says what to write instead.
+ * NOTE: Python's `x.data -= lr * x.grad.data` is `x.data = NaN` in JavaScript (an object minus a
+ * number); the setter stops it at the reader's line instead of three calls later.
+ */
+export function checkData(data: unknown, assigning: boolean): NDArray {
+  if (isNDArray(data)) return data;
+  const what = `${describe(data)} is not supported`;
+  if (assigning) {
+    throw new TypeError(
+      `${what}: Variable.data holds an np array; compute the new one with array methods, e.g. x.data = x.data.sub(x.grad.data.mul(lr))`,
+    );
+  }
+  const example = typeof data === 'number' ? String(data) : Array.isArray(data) ? '[...]' : '...';
+  throw new TypeError(`${what}: wrap it in an np array, e.g. new Variable(np.array(${example}))`);
+}
+
+// ==== Function: forward errors and backward results ====
+
+const named = new WeakSet<Error>();
+
+/**
+ * Prefixes the operation to an error its forward threw, numpy's style for named operations
+ * (`Add: operands could not be broadcast together with shapes (2,3) (2,)`): the runner shows only
+ * the message and the reader's line, not the frames inside dezero. The error keeps its stack, so
+ * it still points at the reader's line.
+ */
+export function nameOperation(error: unknown, operation: string): unknown {
+  if (!(error instanceof Error) || named.has(error)) return error;
+  named.add(error);
+  const header = `${error.name}: ${error.message}`;
+  error.message = `${operation}: ${error.message}`;
+  // NOTE: V8 writes the stack's first line when `stack` is first read; if that already happened, redo it.
+  if (typeof error.stack === 'string' && error.stack.startsWith(header + '\n'))
+    error.stack = `${error.name}: ${error.message}${error.stack.slice(header.length)}`;
+  return error;
+}
+
+/**
+ * What `f.backward` returns for the outputs' gradients `gys`: one gradient per input, each of its
+ * input's shape. A Function written in a lesson may get that wrong; this says where.
+ */
+export function inputGradients(f: Function<Variable | Variable[]>, gys: Variable[]): Variable[] {
+  const result = f.backward(...gys);
+  const gxs = Array.isArray(result) ? result : [result];
+  const name = f.constructor.name;
+  if (gxs.length !== f.inputs.length)
+    throw new RangeError(
+      `${name}.backward returned ${gxs.length} gradients for ${f.inputs.length} inputs`,
+    );
+  f.inputs.forEach((x, i) => {
+    const shape = gxs[i]!.shape;
+    if (!sameShape(shape, x.shape)) {
+      throw new RangeError(
+        `${name}.backward returned a gradient of shape ${pythonShape(shape)} for input ${i} of shape ${pythonShape(x.shape)}`,
+      );
+    }
+  });
+  return gxs;
+}
