@@ -7,7 +7,7 @@
 import { ProgramTasks } from './program-tasks.ts';
 import type { ProgramTimers } from './program-tasks.ts';
 import { transpile } from './transpile.ts';
-import type { Transpiled } from './transpile.ts';
+import type { SourcePosition, Transpiled } from './transpile.ts';
 import { formatConsoleArgs } from './format.ts';
 
 /** An error from a program, positioned in the program's own source (1-based), when known. */
@@ -26,12 +26,15 @@ export interface ExecuteOptions {
   write: (text: string) => void;
 }
 
+/** Stack frames kept while a program runs: enough to reach the program's own frame from deep in dezero. */
+const STACK_FRAMES = 200;
+
 /** The name the evaluated code carries in stack traces, so its frames can be told apart. */
 const SCRIPT_NAME = 'dezero-program.js';
 /** The wrapper takes one line before the program's first line. */
 const HEADER =
   '(async function (require, exports, module, console, setTimeout, setInterval, clearTimeout, clearInterval) {\n';
-const FRAME = new RegExp(`${SCRIPT_NAME.replace('.', '\\.')}:(\\d+):(\\d+)`);
+const FRAME = new RegExp(`${SCRIPT_NAME.replace('.', '\\.')}:(\\d+):(\\d+)`, 'g');
 
 type ProgramFunction = (
   require: (specifier: string) => unknown,
@@ -63,6 +66,9 @@ export async function execute(source: string, options: ExecuteOptions): Promise<
   }
   const module = { exports: {} };
   const tasks = new ProgramTasks();
+  // NOTE: browsers keep 10 stack frames; an error raised deep inside dezero would lose the reader's line.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Math.max(stackTraceLimit, STACK_FRAMES);
   const { setTimeout, setInterval, clearTimeout, clearInterval } = tasks.timers;
   try {
     const main = program(
@@ -83,6 +89,7 @@ export async function execute(source: string, options: ExecuteOptions): Promise<
     return toRunError(error, transpiled);
   } finally {
     tasks.dispose();
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 
@@ -107,10 +114,24 @@ function toRunError(error: unknown, transpiled: Transpiled | null): RunError {
   if (!(error instanceof Error)) {
     return { name: 'Uncaught', message: String(error), line: null, column: null };
   }
-  const match = transpiled && typeof error.stack === 'string' ? FRAME.exec(error.stack) : null;
-  if (!match || !transpiled)
-    return { name: error.name, message: error.message, line: null, column: null };
-  const generatedLine = Number(match[1]) - 1;
-  const position = transpiled.toSource(generatedLine, Number(match[2]));
-  return { name: error.name, message: error.message, line: position.line, column: position.column };
+  const position =
+    transpiled && typeof error.stack === 'string' ? programFrame(error.stack, transpiled) : null;
+  return {
+    name: error.name,
+    // V8 names the expression it ran: `F.add is not a function` reads `_dezero.F.add` there.
+    message: transpiled ? error.message.replace(/\b_dezero\d*\./g, '') : error.message,
+    line: position?.line ?? null,
+    column: position?.column ?? null,
+  };
+}
+
+/** The innermost stack frame in the program's own code, skipping sucrase's helpers (e.g. `?.`'s). */
+function programFrame(stack: string, transpiled: Transpiled): SourcePosition | null {
+  for (const match of stack.matchAll(FRAME)) {
+    const line = Number(match[1]) - 1; // less the wrapper's header line
+    const column = Number(match[2]);
+    if (line >= 1 && transpiled.isProgramCode(line, column))
+      return transpiled.toSource(line, column);
+  }
+  return null;
 }
