@@ -77,3 +77,5 @@ export async function run(print: (line: string) => void): Promise<void> {
   print('core: backward of a chain of n functions with shortcuts');
   for (const n of [10_000, 100_000]) print(`  n=${n}: ${chainBackwardMs(n).toFixed(1)} ms`);
 }
+
+if (import.meta.main) await run(console.log);

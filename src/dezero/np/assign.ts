@@ -2,7 +2,7 @@
 import type { NDArray } from './ndarray.ts';
 import type { ArrayLikeInput } from './ndarray.ts';
 import { castValue } from './dtype.ts';
-import { broadcastStrides } from './broadcast.ts';
+import { broadcastStrides, broadcastsTo, shapeText } from './broadcast.ts';
 import { coalesce, walkRows } from './iterate.ts';
 
 /** Copies `src`, broadcast to `dst.shape` and cast to `dst.dtype`, into the view `dst`. */
@@ -17,6 +17,9 @@ export function assign(dst: NDArray, src: ArrayLikeInput): void {
       for (let k = 0, p = pos[0]!; k < n; k++, p += step) out[p] = v;
     });
     return;
+  }
+  if (!broadcastsTo(src.shape, dst.shape)) {
+    throw new RangeError(`could not broadcast input array from shape ${shapeText(src.shape)} into shape ${shapeText(dst.shape)}`);
   }
   // NOTE: copy first when src shares storage with dst, so overlapping views read old values.
   const source = src.storage === out ? src.copy() : src;

@@ -1,6 +1,19 @@
 /** numpy's broadcasting: the common shape of several arrays and zero-stride views onto it. */
 import { NDArray } from './ndarray.ts';
 
+/** Python's spelling of a shape tuple in numpy's messages: `()`, `(3,)`, `(2,3)`. */
+export function shapeText(shape: readonly number[]): string {
+  return `(${shape.join(',')}${shape.length === 1 ? ',' : ''})`;
+}
+
+/** True when an array of shape `from` broadcasts to exactly `to`. */
+export function broadcastsTo(from: readonly number[], to: readonly number[]): boolean {
+  const lead = to.length - from.length;
+  if (lead < 0) return false;
+  for (let i = 0; i < from.length; i++) if (from[i] !== 1 && from[i] !== to[lead + i]) return false;
+  return true;
+}
+
 /** The shape that arrays of the given shapes broadcast to (numpy's `broadcast_shapes`). */
 export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
   let nd = 0;
@@ -13,7 +26,8 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
       if (n === out[d]) continue;
       if (out[d] === 1) out[d] = n;
       else if (n !== 1) {
-        const text = shapes.map((x) => `(${x.join(',')}${x.length === 1 ? ',' : ''})`).join(' ');
+        // NOTE: numpy's message ends with a space after the last shape.
+        const text = shapes.map((x) => shapeText(x) + ' ').join('');
         throw new RangeError(`operands could not be broadcast together with shapes ${text}`);
       }
     }
@@ -38,5 +52,9 @@ export function broadcastStrides(a: NDArray, shape: readonly number[]): number[]
 
 /** A read-only-in-spirit view of `a` broadcast to `shape` (numpy's `broadcast_to`). */
 export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
+  if (!broadcastsTo(a.shape, shape)) {
+    if (shape.length === 0) throw new RangeError('cannot broadcast a non-scalar to a scalar array');
+    throw new RangeError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeText(a.shape)}  and requested shape ${shapeText(shape)}`);
+  }
   return new NDArray(a.storage, shape, a.dtype, broadcastStrides(a, shape), a.offset);
 }

@@ -13,7 +13,7 @@ import type { Index } from './indexing.ts';
 
 interface Encoded { dtype: string; shape: number[]; data: (number | string)[] }
 type Arg = Encoded | { scalar: number | string } | unknown;
-interface Case { op: string; args: Arg[]; expected: Encoded | Encoded[] | { error: string }; transpose?: boolean }
+interface Case { op: string; args: Arg[]; expected: Encoded | Encoded[] | { error: string; message?: string }; transpose?: boolean }
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/core.json', import.meta.url), 'utf8')) as { cases: Case[] };
 
@@ -38,7 +38,7 @@ function index(entries: unknown[]): Index[] {
 const TRANSCENDENTAL = new Set(['exp', 'log', 'sin', 'cos', 'tanh', 'power', 'linspace']);
 
 function run(c: Case): NDArray | NDArray[] {
-  const [a0, a1, a2] = c.args;
+  const [a0, a1, a2, a3] = c.args;
   const bin = (np as unknown as Record<string, (x: NDArray | number, y: NDArray | number) => NDArray>)[c.op];
   switch (c.op) {
     case 'exp': case 'log': case 'sin': case 'cos': case 'tanh': case 'sqrt': case 'abs': case 'negative':
@@ -47,10 +47,11 @@ function run(c: Case): NDArray | NDArray[] {
       return np.clip(dec(a0 as Encoded), operand(a1), operand(a2));
     case 'where':
       return np.where(dec(a0 as Encoded), dec(a1 as Encoded), operand(a2));
-    case 'sum': case 'max': case 'min': case 'mean': case 'argmax': {
+    case 'sum': case 'max': case 'min': case 'mean': case 'argmax': case 'argmin': {
       const o = a1 as { transpose: boolean; axis: number | number[] | null; keepdims: boolean };
       const x = o.transpose ? dec(a0 as Encoded).T : dec(a0 as Encoded);
-      if (c.op === 'argmax') return x.argmax(o.axis as number | null);
+      if (c.op === 'argmax') return x.argmax(o.axis as number | null, o.keepdims);
+      if (c.op === 'argmin') return np.argmin(x, o.axis as number | null, o.keepdims);
       return x[c.op]({ axis: o.axis, keepdims: o.keepdims });
     }
     case 'reshape':
@@ -72,7 +73,7 @@ function run(c: Case): NDArray | NDArray[] {
     case 'arange':
       return np.arange(a0 as number, a1 as number, a2 as number);
     case 'linspace':
-      return np.linspace(a0 as number, a1 as number, a2 as number);
+      return np.linspace(a0 as number, a1 as number, a2 as number, (a3 ?? {}) as { endpoint?: boolean });
     case 'eye':
       return np.eye(a0 as number, a1 as number | null, { k: a2 as number });
     case 'get':
@@ -114,7 +115,9 @@ for (const [n, c] of fixture.cases.entries()) {
   test(`core fixture #${n} ${c.op}`, () => {
     const where = `#${n} ${c.op} ${JSON.stringify(c.args).slice(0, 200)}`;
     if ('error' in c.expected) {
-      assert.throws(() => run(c), Error, `${where}: numpy raised ${c.expected.error}`);
+      const message = c.expected.message;
+      // Where the fixture has numpy's message, ours must read the same.
+      assert.throws(() => run(c), message === undefined ? Error : { message }, `${where}: numpy raised ${c.expected.error}`);
       return;
     }
     const actual = run(c);

@@ -131,3 +131,46 @@ test('elementwise ops read strided views without copying first', () => {
   assert.deepEqual(np.broadcastTo(np.array([1, 2]), [2, 2]).strides, [0, 1]);
   assert.deepEqual(np.where(a.gt(2), a, 0).tolist(), [[0, 0, 0], [3, 4, 5]]);
 });
+
+test('np refuses what is not an array or a number, naming it', () => {
+  // A stand-in for a DeZero Variable: np recognises one by its NDArray `data`.
+  class Variable {
+    data = np.array(1);
+  }
+  const v = new Variable() as unknown as number;
+  assert.throws(() => np.array(3.0).add(v), {
+    name: 'TypeError',
+    message: "np.add: expected an NDArray or a number, got a Variable (pass x.data, or use the Variable's own add)",
+  });
+  assert.throws(() => np.multiply(v, 2), /np\.multiply: .* got a Variable \(pass x\.data, or use the Variable's own mul\)/);
+  assert.throws(() => np.exp(v), /np\.exp: expected an NDArray or a number, got a Variable \(pass x\.data\)/);
+  assert.throws(() => np.sum(v), /np\.sum: .*got a Variable/);
+  assert.throws(() => np.dot(np.ones([2]), v), /np\.dot: .*got a Variable/);
+  assert.throws(() => np.array(v), /np\.array: .*got a Variable/);
+  assert.throws(() => np.ones([2]).add([1, 2] as unknown as number), /got a JS list \(wrap it in np\.array\(\.\.\.\)\)/);
+  assert.throws(() => np.ones([2]).mul('2' as unknown as number), /np\.multiply: .*got a string/);
+});
+
+test('an array never shares a shape list its caller can change', () => {
+  const shape = [2, 3];
+  const a = np.zeros(shape);
+  shape[0] = 5;
+  assert.deepEqual(a.shape, [2, 3]);
+  const b = new np.ndarray(new Float64Array(6), [2, 3], 'float64');
+  assert.ok(Object.isFrozen(b.shape) && Object.isFrozen(b.strides));
+  const strides = [1, 2];
+  const t = new np.ndarray(new Float64Array(6), [2, 3], 'float64', strides);
+  strides[0] = 99;
+  assert.deepEqual(t.strides, [1, 2]);
+  assert.equal(t.isContiguous(), false);
+  // Results share their input's frozen shape instead of copying it.
+  assert.equal(a.add(1).shape, a.shape);
+  assert.deepEqual(np.ones([2, 3, 4]).strides, [12, 4, 1]);
+});
+
+test('integer floor division and remainder follow numpy: floor, sign of the divisor, 0 for x // 0', () => {
+  assert.equal(String(np.floorDivide(i64([-7, 7, 5]), i64([2, -2, 0]))), '[-4 -4  0]');
+  assert.equal(String(np.mod(i64([-7, 7, 5]), i64([2, -2, 0]))), '[ 1 -1  0]');
+  assert.equal(String(np.mod(np.array([-6, 6]), -3)), '[-0. -0.]');
+  assert.throws(() => np.power(i64([2]), i64([-1])), /Integers to negative integer powers are not allowed\./);
+});

@@ -7,6 +7,7 @@
 import { NDArray, fromFlat, isNDArray, shapeSize } from './ndarray.ts';
 import { allocStorage, castValue } from './dtype.ts';
 import type { DType } from './dtype.ts';
+import { operandError } from './operand.ts';
 
 /** Nested JS arrays of numbers or booleans, as `np.array` accepts them. */
 export type NestedInput = number | boolean | readonly NestedInput[];
@@ -29,6 +30,9 @@ function toShape(shape: ShapeInput): number[] {
 /** An array from nested lists, a number or another array (always a copy); bools give bool. */
 export function array(data: NDArray | NestedInput, options: DTypeOption = {}): NDArray {
   if (isNDArray(data)) return data.astype(options.dtype ?? data.dtype);
+  if (data === null || (typeof data !== 'number' && typeof data !== 'boolean' && !Array.isArray(data))) {
+    throw operandError(data, 'array');
+  }
   const shape: number[] = [];
   let probe: NestedInput = data;
   while (Array.isArray(probe)) {
@@ -45,6 +49,7 @@ export function array(data: NDArray | NestedInput, options: DTypeOption = {}): N
       return;
     }
     if (depth !== shape.length) throw new RangeError('setting an array element with a sequence: the nested lists are ragged');
+    if (typeof x !== 'number' && typeof x !== 'boolean') throw operandError(x, 'array');
     if (typeof x === 'boolean') sawBool = true;
     values.push(Number(x));
   };
@@ -109,7 +114,8 @@ export function arange(start: number, stop?: number | DTypeOption, step?: number
   if (args.length >= 2) [lo, hi] = [args[0]!, args[1]!];
   if (args.length === 3) by = args[2]!;
   if (by === 0) throw new RangeError('Maximum allowed size exceeded');
-  const dtype = opts.dtype ?? (args.every(Number.isInteger) ? 'int64' : 'float64');
+  // NOTE: past 2**53 an integer-valued number is surely a float (and int64 could not hold the steps).
+  const dtype = opts.dtype ?? (args.every(Number.isSafeInteger) ? 'int64' : 'float64');
   const n = Math.max(0, Math.ceil((hi - lo) / by));
   const out = allocStorage(dtype, n);
   // numpy fills from the first two values: x[i] = start + i * ((start + step) - start).

@@ -10,6 +10,7 @@ import { broadcastShapes, broadcastStrides } from './broadcast.ts';
 import { binaryRow, unaryRow } from './kernels.ts';
 import type { BinaryOp, UnaryOp } from './kernels.ts';
 import { coalesce, walkRows } from './iterate.ts';
+import { checkOperand } from './operand.ts';
 
 /** A 0-d array holding `value` in `dtype`. */
 export function scalarArray(value: number, dtype: DType = 'float64'): NDArray {
@@ -18,8 +19,10 @@ export function scalarArray(value: number, dtype: DType = 'float64'): NDArray {
   return new NDArray(storage, [], dtype);
 }
 
-/** The dtype numpy computes `x op y` in, with numbers as weak floats. */
-export function commonType(x: ArrayLikeInput, y: ArrayLikeInput): DType {
+/** The dtype numpy computes `x op y` in, with numbers as weak floats; checks both operands of `fn`. */
+export function commonType(x: ArrayLikeInput, y: ArrayLikeInput, fn = 'op'): DType {
+  checkOperand(x, fn);
+  checkOperand(y, fn);
   if (typeof x === 'number') return typeof y === 'number' ? 'float64' : promoteWithScalar(y.dtype);
   if (typeof y === 'number') return promoteWithScalar(x.dtype);
   return promoteTypes(x.dtype, y.dtype);
@@ -34,7 +37,8 @@ function operand(x: ArrayLikeInput, dtype: DType): NDArray {
 export function binaryInto(op: BinaryOp, x: ArrayLikeInput, y: ArrayLikeInput, computeType: DType, outType: DType): NDArray {
   const a = operand(x, computeType);
   const b = operand(y, computeType);
-  const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(a.shape, b.shape);
+  // Reuse an operand's (frozen) shape when the result has it: no new shape list per operation.
+  const shape = b.ndim === 0 || sameShape(a.shape, b.shape) ? a.shape : a.ndim === 0 ? b.shape : broadcastShapes(a.shape, b.shape);
   const size = shapeSize(shape);
   const out = allocStorage(outType, size);
   const result = new NDArray(out, shape, outType);
@@ -63,9 +67,15 @@ function binaryStrided(op: BinaryOp, a: NDArray, b: NDArray, shape: readonly num
   });
 }
 
-/** Integers have no -0: `0 * -9` and `-0` computed in floats must read back as 0. */
+/**
+ * Integers have no -0: `0 * -9` and `-0` computed in floats must read back as 0; nor nan or
+ * inf: numpy's integer `x % 0` and `x // 0` give 0.
+ */
 function clearNegativeZero(out: Storage): void {
-  for (let i = 0; i < out.length; i++) out[i] = out[i]! + 0;
+  for (let i = 0; i < out.length; i++) {
+    const v = out[i]!;
+    out[i] = v - v === 0 ? v + 0 : 0;
+  }
 }
 
 /** Runs a unary kernel over `a`, writing a new C-contiguous array of `outType`. */
@@ -91,66 +101,89 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-function asArray(x: ArrayLikeInput): NDArray {
-  return typeof x === 'number' ? scalarArray(x) : x;
+function asArray(x: ArrayLikeInput, fn: string): NDArray {
+  return typeof x === 'number' ? scalarArray(x) : (checkOperand(x, fn) as NDArray);
 }
 
 // ==== Arithmetic: add / subtract / multiply / divide / power ====
 
 /** `x + y` (on two bool arrays: logical or, as numpy). */
 export function add(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  const t = commonType(x, y);
+  const t = commonType(x, y, 'add');
   return binaryInto(t === 'bool' ? 'or' : 'add', x, y, t, t);
 }
 
 /** `x - y` (numpy refuses bool - bool). */
 export function subtract(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  const t = commonType(x, y);
+  const t = commonType(x, y, 'subtract');
   if (t === 'bool') throw new TypeError('numpy boolean subtract, the `-` operator, is not supported');
   return binaryInto('sub', x, y, t, t);
 }
 
 /** `x * y` (on two bool arrays: logical and). */
 export function multiply(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  const t = commonType(x, y);
+  const t = commonType(x, y, 'multiply');
   return binaryInto(t === 'bool' ? 'and' : 'mul', x, y, t, t);
 }
 
 /** `x / y`, true division: ints and bools give float64. */
 export function divide(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  const t = floatType(commonType(x, y));
+  const t = floatType(commonType(x, y, 'divide'));
   return binaryInto('div', x, y, t, t);
 }
 
-/** `x ** y` (bool ** bool gives int64 here, int8 in numpy). */
+/** `x ** y` (bool ** bool gives int64 here, int8 in numpy); integers refuse negative powers. */
 export function power(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  let t = commonType(x, y);
+  let t = commonType(x, y, 'power');
   if (t === 'bool') t = 'int64';
+  if (t === 'int64' && typeof y !== 'number' && y.dtype === 'int64' && y.size > 0 && y.min().item() < 0) {
+    throw new RangeError('Integers to negative integer powers are not allowed.');
+  }
   return binaryInto('pow', x, y, t, t);
 }
 
-/** Python's `x % y`: the remainder takes the sign of `y`. */
+/** Python's `x % y`: the remainder takes the sign of `y` (integer `x % 0` is 0, as numpy). */
 export function mod(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  let t = commonType(x, y);
+  let t = commonType(x, y, 'mod');
   if (t === 'bool') t = 'int64';
   return binaryInto('mod', x, y, t, t);
 }
 
+/** Python's `x // y`: the quotient rounded toward -inf (integer `x // 0` is 0, as numpy). */
+export function floorDivide(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
+  let t = commonType(x, y, 'floorDivide');
+  if (t === 'bool') t = 'int64';
+  return binaryInto('floordiv', x, y, t, t);
+}
+
 /** Elementwise larger value; nan wins. */
 export function maximum(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  const t = commonType(x, y);
+  const t = commonType(x, y, 'maximum');
   return binaryInto(t === 'bool' ? 'or' : 'maximum', x, y, t, t);
 }
 
 /** Elementwise smaller value; nan wins. */
 export function minimum(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  const t = commonType(x, y);
+  const t = commonType(x, y, 'minimum');
   return binaryInto(t === 'bool' ? 'and' : 'minimum', x, y, t, t);
 }
 
-/** `a` limited to [lo, hi] (`null` leaves that side open), as `minimum(maximum(a, lo), hi)`. */
+/**
+ * `a` limited to [lo, hi] (`null` leaves that side open), as `minimum(maximum(a, lo), hi)`.
+ * With both bounds scalars numpy's clip loop keeps `a` on ties (`clip(-0, 0, 1)` is -0); with
+ * array bounds, or one side open, a tie takes the bound, as maximum and minimum do.
+ */
 export function clip(a: ArrayLikeInput, lo: ArrayLikeInput | null, hi: ArrayLikeInput | null): NDArray {
-  let r = asArray(a);
+  let r = asArray(a, 'clip');
+  const scalar = (b: ArrayLikeInput | null): boolean => typeof b === 'number' || (b instanceof NDArray && b.ndim === 0);
+  if (scalar(lo) && scalar(hi)) {
+    const lower = lo as ArrayLikeInput;
+    const upper = hi as ArrayLikeInput;
+    const t1 = commonType(r, lower, 'clip');
+    r = binaryInto(t1 === 'bool' ? 'or' : 'clipLow', r, lower, t1, t1);
+    const t2 = commonType(r, upper, 'clip');
+    return binaryInto(t2 === 'bool' ? 'and' : 'clipHigh', r, upper, t2, t2);
+  }
   if (lo !== null) r = maximum(r, lo);
   if (hi !== null) r = minimum(r, hi);
   return r === a ? r.copy() : r;
@@ -159,7 +192,7 @@ export function clip(a: ArrayLikeInput, lo: ArrayLikeInput | null, hi: ArrayLike
 // ==== Comparisons (bool results) ====
 
 function compare(op: BinaryOp, x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  return binaryInto(op, x, y, commonType(x, y), 'bool');
+  return binaryInto(op, x, y, commonType(x, y, op), 'bool');
 }
 
 /** `x > y`. */
@@ -181,44 +214,44 @@ export const logicalOr = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => comp
 /** Elementwise logical xor. */
 export const logicalXor = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('xor', x, y);
 /** Elementwise logical not. */
-export const logicalNot = (x: ArrayLikeInput): NDArray => unaryInto('not', asArray(x), 'bool');
+export const logicalNot = (x: ArrayLikeInput): NDArray => unaryInto('not', asArray(x, 'logicalNot'), 'bool');
 
 // ==== Unary functions ====
 
 /** True where x is nan. */
-export const isnan = (x: ArrayLikeInput): NDArray => unaryInto('isnan', asArray(x), 'bool');
+export const isnan = (x: ArrayLikeInput): NDArray => unaryInto('isnan', asArray(x, 'isnan'), 'bool');
 /** True where x is +inf or -inf. */
-export const isinf = (x: ArrayLikeInput): NDArray => unaryInto('isinf', asArray(x), 'bool');
+export const isinf = (x: ArrayLikeInput): NDArray => unaryInto('isinf', asArray(x, 'isinf'), 'bool');
 /** True where x is neither nan nor infinite. */
-export const isfinite = (x: ArrayLikeInput): NDArray => unaryInto('isfinite', asArray(x), 'bool');
+export const isfinite = (x: ArrayLikeInput): NDArray => unaryInto('isfinite', asArray(x, 'isfinite'), 'bool');
 
 function floatUnary(op: UnaryOp, x: ArrayLikeInput): NDArray {
-  const a = asArray(x);
+  const a = asArray(x, op);
   return unaryInto(op, a, floatType(a.dtype));
 }
 
 /** `-x` (numpy refuses it on bool). */
 export function negative(x: ArrayLikeInput): NDArray {
-  const a = asArray(x);
+  const a = asArray(x, 'negative');
   if (a.dtype === 'bool') throw new TypeError('The numpy boolean negative, the `-` operator, is not supported');
   return unaryInto('neg', a, a.dtype);
 }
 
 /** Absolute value, same dtype. */
 export function abs(x: ArrayLikeInput): NDArray {
-  const a = asArray(x);
+  const a = asArray(x, 'abs');
   return unaryInto(a.dtype === 'bool' ? 'copy' : 'abs', a, a.dtype);
 }
 
 /** `x * x`, same dtype (bool gives int64). */
 export function square(x: ArrayLikeInput): NDArray {
-  const a = asArray(x);
+  const a = asArray(x, 'square');
   return unaryInto('square', a, a.dtype === 'bool' ? 'int64' : a.dtype);
 }
 
 /** -1, 0 or 1 by sign (nan stays nan). */
 export function sign(x: ArrayLikeInput): NDArray {
-  const a = asArray(x);
+  const a = asArray(x, 'sign');
   return unaryInto('sign', a, a.dtype === 'bool' ? 'int64' : a.dtype);
 }
 
@@ -243,13 +276,13 @@ export const expm1 = (x: ArrayLikeInput): NDArray => floatUnary('expm1', x);
 
 /** Largest integer not above x (ints keep their dtype). */
 export function floor(x: ArrayLikeInput): NDArray {
-  const a = asArray(x);
+  const a = asArray(x, 'floor');
   return unaryInto('floor', a, a.dtype === 'bool' ? 'float64' : a.dtype);
 }
 
 /** Smallest integer not below x (ints keep their dtype). */
 export function ceil(x: ArrayLikeInput): NDArray {
-  const a = asArray(x);
+  const a = asArray(x, 'ceil');
   return unaryInto('ceil', a, a.dtype === 'bool' ? 'float64' : a.dtype);
 }
 
@@ -257,8 +290,8 @@ export function ceil(x: ArrayLikeInput): NDArray {
 
 /** `x` where `cond` is true, else `y`, all broadcast together (numpy's three-argument `where`). */
 export function where(cond: ArrayLikeInput, x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  const c = asArray(cond);
-  const t = commonType(x, y);
+  const c = asArray(cond, 'where');
+  const t = commonType(x, y, 'where');
   const a = operand(x, t);
   const b = operand(y, t);
   const shape = broadcastShapes(c.shape, a.shape, b.shape);

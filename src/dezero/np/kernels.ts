@@ -11,7 +11,7 @@ import { libmCos, libmSin } from './libm-trig.ts';
 
 /** Binary operations with a kernel; results are stored into the output's typed array. */
 export type BinaryOp =
-  | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum' | 'mod'
+  | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum' | 'mod' | 'floordiv' | 'clipLow' | 'clipHigh'
   | 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne' | 'and' | 'or' | 'xor';
 
 /** Unary operations with a kernel. */
@@ -62,12 +62,30 @@ export function binaryRow(
       }
       return;
     case 'mod':
-      // Python's modulo: the result takes the sign of the divisor.
+      // Python's modulo (numpy's npy_divmod): the result, zero included, takes the sign of y.
       for (; io < end; io++, ia += sa, ib += sb) {
         const x = a[ia]!;
         const y = b[ib]!;
         const r = x % y;
-        out[io] = r !== 0 && r < 0 !== y < 0 ? r + y : r;
+        out[io] = r !== 0 ? (r < 0 !== y < 0 ? r + y : r) : y < 0 || Object.is(y, -0) ? -0 : 0;
+      }
+      return;
+    case 'floordiv':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = floorDiv(a[ia]!, b[ib]!);
+      return;
+    case 'clipLow':
+      // np.clip's loop with scalar bounds: nan from either side wins, a tie keeps x.
+      for (; io < end; io++, ia += sa, ib += sb) {
+        const x = a[ia]!;
+        const y = b[ib]!;
+        out[io] = y !== y || x < y ? y : x;
+      }
+      return;
+    case 'clipHigh':
+      for (; io < end; io++, ia += sa, ib += sb) {
+        const x = a[ia]!;
+        const y = b[ib]!;
+        out[io] = y !== y || x > y ? y : x;
       }
       return;
     case 'gt':
@@ -98,6 +116,17 @@ export function binaryRow(
       for (; io < end; io++, ia += sa, ib += sb) out[io] = (a[ia]! !== 0) !== (b[ib]! !== 0) ? 1 : 0;
       return;
   }
+}
+
+/** numpy's floor division (npy_divmod): exact for integers, `x / 0` for a zero divisor. */
+function floorDiv(x: number, y: number): number {
+  if (y === 0) return x / y;
+  const mod = x % y;
+  let div = (x - mod) / y;
+  if (mod !== 0 && y < 0 !== mod < 0) div -= 1;
+  if (div === 0) return x / y < 0 || Object.is(x / y, -0) ? -0 : 0;
+  const floor = Math.floor(div);
+  return div - floor > 0.5 ? floor + 1 : floor;
 }
 
 /** `out[io + k] = op(a[ia + k*sa])` for k < n. */

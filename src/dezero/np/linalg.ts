@@ -13,6 +13,7 @@ import { promoteTypes } from './dtype.ts';
 import type { DType, Storage } from './dtype.ts';
 import { coalesce } from './iterate.ts';
 import { gemm } from './gemm.ts';
+import { checkOperand } from './operand.ts';
 
 /**
  * An operand: an array or a JS number. A number is a 0-d float64 array here, even next to
@@ -56,8 +57,8 @@ function shapeText(shape: readonly number[]): string {
 }
 
 /** The array for an operand (a number is a 0-d float64 array). */
-function asArray(x: LinalgInput): NDArray {
-  return typeof x === 'number' ? fromFlat([x], [], 'float64') : x;
+function asArray(x: LinalgInput, fn: string): NDArray {
+  return typeof x === 'number' ? fromFlat([x], [], 'float64') : (checkOperand(x, fn) as NDArray);
 }
 
 /** Wraps the f64 results as an array of `dtype` (no copy for float64). */
@@ -120,8 +121,8 @@ function scale(a: NDArray, b: NDArray, dtype: DType): NDArray {
 
 /** numpy's `matmul` (`a @ b`): 1-D operands become a row/column, leading axes broadcast as a batch. */
 export function matmul(a: LinalgInput, b: LinalgInput): NDArray {
-  const x = asArray(a);
-  const y = asArray(b);
+  const x = asArray(a, 'matmul');
+  const y = asArray(b, 'matmul');
   [x, y].forEach((v, i) => {
     if (v.ndim === 0) {
       throw new RangeError(
@@ -223,8 +224,8 @@ function batchStrides(
 
 /** numpy's `dot`: scalars multiply, 1-D·1-D is a 0-d inner product, else a's last axis meets b's second-to-last. */
 export function dot(a: LinalgInput, b: LinalgInput): NDArray {
-  const x = asArray(a);
-  const y = asArray(b);
+  const x = asArray(a, 'dot');
+  const y = asArray(b, 'dot');
   const dtype = promoteTypes(x.dtype, y.dtype);
   if (x.ndim === 0 || y.ndim === 0) return scale(x, y, dtype);
   const bAxis = Math.max(y.ndim - 2, 0);
@@ -283,8 +284,8 @@ export function tensordot(a: LinalgInput, b: LinalgInput, axes: TensordotAxes = 
     if (new Set(ax).size !== ax.length)
       throw new RangeError('duplicate axes are not allowed in tensordot');
   }
-  const x = asArray(a);
-  const y = asArray(b);
+  const x = asArray(a, 'tensordot');
+  const y = asArray(b, 'tensordot');
   if (axesA.length !== axesB.length) throw new RangeError('shape-mismatch for sum');
   for (let i = 0; i < axesA.length; i++) {
     const p = pythonIndex(axesA[i]!, x.ndim);

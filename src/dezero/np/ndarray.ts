@@ -43,36 +43,61 @@ export function shapeSize(shape: readonly number[]): number {
   return n;
 }
 
+const NO_AXES: readonly number[] = Object.freeze([]);
+const UNIT_STRIDE: readonly number[] = Object.freeze([1]);
+
+/** `list` itself when frozen, else a frozen copy: an array never shares a list someone can change. */
+export function frozenCopy(list: readonly number[]): readonly number[] {
+  if (Object.isFrozen(list)) return list;
+  return list.length === 0 ? NO_AXES : Object.freeze(list.slice());
+}
+
+/** C-order strides of `shape`, frozen; 0-d and 1-d arrays share one constant list. */
+function frozenContiguousStrides(shape: readonly number[]): readonly number[] {
+  if (shape.length === 0) return NO_AXES;
+  if (shape.length === 1) return UNIT_STRIDE;
+  return Object.freeze(contiguousStrides(shape));
+}
+
 /** An n-dimensional array of one dtype, numpy's `ndarray`. */
 export class NDArray {
   /** Element type. */
   readonly dtype: DType;
   /** Length of each axis. */
   readonly shape: readonly number[];
-  /** Step in `storage` between neighbours along each axis, in elements (0 for broadcast axes). */
-  readonly strides: readonly number[];
   /** Index in `storage` of the first element. */
   readonly offset: number;
   /** The typed array holding the values; views share it. */
   readonly storage: Storage;
 
-  /** Wraps existing storage; most code wants `fromFlat` or `np.array` instead. */
+  /** Number of elements. */
+  readonly size: number;
+  /** The strides as given, or undefined for C order until someone asks (most results never do). */
+  private stridesGiven: readonly number[] | undefined;
+
+  /**
+   * Wraps existing storage; most code wants `fromFlat` or `np.array` instead. `shape` and
+   * `strides` are copied and frozen unless they already are frozen (then they are shared, which
+   * is safe and free: results reuse their inputs' shapes), so the caller may go on to change its
+   * own lists. Omitted strides are C order.
+   */
   constructor(storage: Storage, shape: readonly number[], dtype: DType, strides?: readonly number[], offset = 0) {
     this.storage = storage;
-    this.shape = Object.freeze(shape.slice());
+    this.shape = frozenCopy(shape);
     this.dtype = dtype;
-    this.strides = Object.freeze(strides ? strides.slice() : contiguousStrides(shape));
+    this.stridesGiven = strides === undefined ? undefined : frozenCopy(strides);
     this.offset = offset;
+    this.size = shapeSize(this.shape);
+  }
+
+  /** Step in `storage` between neighbours along each axis, in elements (0 for broadcast axes). */
+  get strides(): readonly number[] {
+    return (this.stridesGiven ??= frozenContiguousStrides(this.shape));
   }
 
   /** Number of axes. */
   get ndim(): number {
     return this.shape.length;
-  }
-
-  /** Number of elements. */
-  get size(): number {
-    return shapeSize(this.shape);
   }
 
   /** The transpose (axes reversed), a view. */
@@ -82,10 +107,12 @@ export class NDArray {
 
   /** True when the elements sit in C order with no gaps from `offset` on. */
   isContiguous(): boolean {
+    const strides = this.stridesGiven;
+    if (strides === undefined) return true;
     let step = 1;
     for (let d = this.shape.length - 1; d >= 0; d--) {
       const n = this.shape[d]!;
-      if (n !== 1 && this.strides[d] !== step) return false;
+      if (n !== 1 && strides[d] !== step) return false;
       step *= n;
     }
     return true;

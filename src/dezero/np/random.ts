@@ -105,7 +105,11 @@ export class RandomState {
       throw new RangeError('randint bounds exceed 2**53');
     if (lo >= hi) throw new RangeError('low >= high');
     const rng = hi - 1 - lo;
-    if (!Number.isSafeInteger(rng)) throw new RangeError('randint range exceeds 2**53');
+    if (!Number.isSafeInteger(rng)) {
+      // A range past 2**53 (e.g. [-2**53, 2**53)) has exact bounds and results but not an exact width.
+      const big = BigInt(hi) - 1n - BigInt(lo);
+      return this.fill(sizeArg(size), 'int64', () => Number(BigInt(lo) + this.boundedBig(big)));
+    }
     return this.fill(sizeArg(size), 'int64', () => lo + this.bounded(rng));
   }
 
@@ -297,6 +301,17 @@ export class RandomState {
       const hi = (this.mt.nextUint32() & maskHi) >>> 0;
       const lo = this.mt.nextUint32();
       if (hi < rngHi || (hi === rngHi && lo <= rngLo)) return hi * TWO32 + lo;
+    }
+  }
+
+  /** `bounded` for a range wider than 2**53, in BigInt: the same 64-bit masked draws. */
+  private boundedBig(rng: bigint): bigint {
+    let mask = rng;
+    for (let shift = 1n; shift <= 32n; shift *= 2n) mask |= mask >> shift;
+    for (;;) {
+      const hi = BigInt(this.mt.nextUint32());
+      const v = ((hi << 32n) | BigInt(this.mt.nextUint32())) & mask;
+      if (v <= rng) return v;
     }
   }
 

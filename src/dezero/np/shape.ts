@@ -15,16 +15,30 @@ export function normalizeAxis(axis: number, ndim: number): number {
   return a;
 }
 
+/**
+ * A requested shape as numpy's reshape error spells it (`convert_shape_to_string`): -1 reads
+ * `newaxis`, leading ones are dropped, and only a one-entry request gets the tuple comma:
+ * (4, -1) is "(4,newaxis)", (-1, 4) is "(4)", (4,) is "(4,)".
+ */
+function reshapeText(shape: readonly number[]): string {
+  let i = 0;
+  while (i < shape.length && shape[i]! < 0) i++;
+  if (i === shape.length) return '()';
+  const parts = shape.slice(i).map((n) => (n < 0 ? 'newaxis' : String(n)));
+  return `(${parts.join(',')}${shape.length === 1 ? ',' : ''})`;
+}
+
 /** The shape with one -1 entry filled in so the sizes match. */
 function resolveShape(shape: readonly number[], size: number): number[] {
   const out = shape.slice();
+  const text = (): string => reshapeText(shape);
   const unknown = out.indexOf(-1);
   const known = shapeSize(out.filter((_, i) => i !== unknown));
   if (unknown >= 0) {
-    if (known === 0 || size % known !== 0) throw new RangeError(`cannot reshape array of size ${size} into shape (${shape.join(', ')})`);
+    if (known === 0 || size % known !== 0) throw new RangeError(`cannot reshape array of size ${size} into shape ${text()}`);
     out[unknown] = size / known;
   }
-  if (shapeSize(out) !== size) throw new RangeError(`cannot reshape array of size ${size} into shape (${shape.join(', ')})`);
+  if (shapeSize(out) !== size) throw new RangeError(`cannot reshape array of size ${size} into shape ${text()}`);
   return out;
 }
 
@@ -102,7 +116,8 @@ export function concatenate(arrays: readonly NDArray[], axis = 0): NDArray {
     if (a.ndim !== first.ndim) throw new RangeError('all the input arrays must have same number of dimensions');
     for (let d = 0; d < a.ndim; d++) {
       if (d !== ax && a.shape[d] !== first.shape[d]) {
-        throw new RangeError(`all the input array dimensions except for the concatenation axis must match exactly`);
+        throw new RangeError('all the input array dimensions except for the concatenation axis must match exactly, ' +
+          `but along dimension ${d}, the array at index 0 has size ${first.shape[d]} and the array at index ${arrays.indexOf(a)} has size ${a.shape[d]}`);
       }
     }
     dtype = promoteTypes(dtype, a.dtype);
