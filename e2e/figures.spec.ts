@@ -141,7 +141,7 @@ test('figures and graphs appear in the order the program drew them, status stays
   await runToEnd(main);
   const kinds = await figures(main).evaluateAll((els) => els.map((el) => el.dataset['kind']));
   expect(kinds).toEqual(['plot', 'dot', 'plot']);
-  await expect(figures(main).locator(':scope > svg')).toHaveCount(3);
+  await expect(figures(main).locator(':scope > .program-figure-view > svg')).toHaveCount(3);
   await expect(figures(main).nth(0).getByRole('link', { name: 'Download SVG' })).toHaveAttribute(
     'download',
     'line.svg',
@@ -198,4 +198,29 @@ test('a program that draws without end is stopped, and the page keeps working', 
   await expect(main.locator('[data-error]')).toContainText('drew more than 100 figures');
   await expect(main).not.toHaveAttribute('data-rich-pending', { timeout: 60_000 });
   await expect(figures(main)).toHaveCount(100);
+});
+
+test('a computation graph fits the column, and "Actual size" shows it at its natural size', async ({
+  page,
+}) => {
+  await page.goto('steps/26/');
+  const target = program(page, '26/main');
+  await runToEnd(target);
+  const figure = figures(target).first();
+  await expect(figure).toHaveAttribute('data-kind', 'dot');
+  const view = figure.locator('.program-figure-view');
+  const svg = view.locator('svg');
+  const fits = async (): Promise<boolean> =>
+    (await svg.evaluate((el) => el.getBoundingClientRect().width)) <=
+    (await view.evaluate((el) => el.clientWidth)) + 1;
+  expect(await fits()).toBe(true);
+  const zoom = figure.getByRole('button', { name: 'Actual size' });
+  await zoom.click();
+  await expect(zoom).toHaveAttribute('aria-pressed', 'true');
+  // Goldstein–Price's graph is far wider than the column at its natural size, so the view scrolls.
+  expect(await fits()).toBe(false);
+  expect(await view.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  await zoom.click();
+  await expect(zoom).toHaveAttribute('aria-pressed', 'false');
+  expect(await fits()).toBe(true);
 });

@@ -83,7 +83,7 @@ for (const step of steps) {
         expect(stdout).toBe(expected);
         await expect(program).not.toHaveAttribute('data-rich-pending');
         const figures = program.locator('[data-rich] > figure[data-rich-item]');
-        await expect(figures.locator(':scope > svg')).toHaveCount(drawn.length);
+        await expect(figures.locator(':scope > .program-figure-view > svg')).toHaveCount(drawn.length);
         expect(await figures.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(drawn);
         await expect(program.locator('[data-rich] [role="alert"]')).toHaveCount(0);
       });

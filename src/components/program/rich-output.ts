@@ -74,7 +74,13 @@ export class RichOutput {
       if (run !== this.#run) return;
       const label = `${item.kind === 'dot' ? 'Graph' : 'Plot'} ${index}`;
       const fileName = svgFileName(item, `${this.#name}-${index}`);
-      figure.append(this.#inline(svg, label), this.#caption(svg, fileName));
+      const view = document.createElement('div');
+      view.className = 'program-figure-view';
+      view.append(this.#inline(svg, label));
+      const caption = this.#caption(svg, fileName);
+      // NOTE: a big graph fitted to the column has unreadable labels; let the reader see it at size.
+      if (item.kind === 'dot') caption.prepend(zoomToggle(figure));
+      figure.append(view, caption);
     } catch (error) {
       if (run !== this.#run) return;
       const message = document.createElement('p');
@@ -110,4 +116,20 @@ export class RichOutput {
     caption.append(link);
     return caption;
   }
+}
+
+/** A button that switches a figure between fitting the column and its natural size (scrolling). */
+function zoomToggle(figure: HTMLElement): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'program-figure-zoom';
+  button.textContent = 'Actual size';
+  button.setAttribute('aria-pressed', 'false');
+  button.addEventListener('click', () => {
+    const actual = figure.dataset['zoom'] !== 'actual';
+    if (actual) figure.dataset['zoom'] = 'actual';
+    else delete figure.dataset['zoom'];
+    button.setAttribute('aria-pressed', String(actual));
+  });
+  return button;
 }
