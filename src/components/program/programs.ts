@@ -10,6 +10,11 @@ const files = import.meta.glob<string>('/content/docs/steps/*/*.{ts,out}', {
   eager: true,
 });
 
+/** The raw text of a file in a lesson folder, e.g. `lessonFile('04', 'book.out')`; undefined if absent. */
+export function lessonFile(step: string, file: string): string | undefined {
+  return files[`/content/docs/steps/${step}/${file}`];
+}
+
 /** A lesson program: its source and the exact text it should print. */
 export interface LessonProgram {
   /** The program's TypeScript source, exactly as in its file (what runs and what autosave hashes). */
