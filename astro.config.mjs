@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { sidebar } from './src/course/sidebar.ts';
 import { monacoCssOnDemand } from './src/components/program/monaco-css-plugin.ts';
+import { contentSecurityPolicy } from './src/site/csp-integration.ts';
 
 // BASE_PATH lets the static site live under a sub-path (e.g. /dezero-ts/ on GitHub Pages).
 const base = process.env.BASE_PATH ?? '/';
@@ -37,5 +38,7 @@ export default defineConfig({
       lastUpdated: false,
       pagefind: true,
     }),
+    // After Starlight, so the pages it wrote (and Pagefind's) are final when their scripts are hashed.
+    contentSecurityPolicy(),
   ],
 });

@@ -3,11 +3,9 @@
  * programs, and each program, when run, prints exactly the output the page says it prints and
  * shows the figures it draws when the same runner core runs it in Node.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Page } from './fixtures.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { runProgram } from '../src/course/lesson-files.ts';
-import { plt } from '../src/dezero/plt.ts';
-import { recorded } from '../src/dezero/rich.ts';
 
 const stepsDir = new URL('../content/docs/steps/', import.meta.url);
 const steps = readdirSync(stepsDir).filter((d) => /^\d\d$/.test(d)).sort();
@@ -20,13 +18,11 @@ function programsOf(step: string): string[] {
     .sort();
 }
 
-/** The kinds of the figures a program draws, in order, when run in Node (this test process). */
+/** The kinds of the figures a program draws, in order, when run in Node. */
 async function figuresInNode(id: string): Promise<string[]> {
-  plt.close('all'); // as the worker does before each run
-  const start = recorded.length;
-  const { error } = await runProgram(readFileSync(new URL(`${id}.ts`, stepsDir), 'utf8'));
+  const { error, rich } = await runProgram(readFileSync(new URL(`${id}.ts`, stepsDir), 'utf8'));
   expect(error).toBeNull();
-  return recorded.slice(start).map((item) => item.kind);
+  return rich.map((item) => item.kind);
 }
 
 /** Collects console errors and uncaught page errors from the moment the page opens. */

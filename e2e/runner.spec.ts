@@ -2,8 +2,8 @@
  * The runner as a reader meets it, on lesson 1 (programs `01/main` and `01/ndim`): editing,
  * running, stopping, errors, autosave, Reset and Compare, and a light first load.
  */
-import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import type { Locator, Page } from './fixtures.ts';
 
 const LESSON = 'steps/01/';
 

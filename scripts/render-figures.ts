@@ -6,7 +6,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runProgram } from '../src/course/lesson-files.ts';
-import { recorded } from '../src/dezero/rich.ts';
 import { renderRich } from '../src/rich/render-rich.ts';
 
 const args = process.argv.slice(2);
@@ -18,18 +17,16 @@ if (args.length === 0 || outDir === undefined) {
 mkdirSync(outDir, { recursive: true });
 let failed = false;
 for (const id of args) {
-  const start = recorded.length;
   const isPath = id.endsWith('.ts');
   const source = readFileSync(isPath ? id : `content/docs/steps/${id}.ts`, 'utf8');
   const prefix = isPath ? basename(id, '.ts') : id.replace('/', '-');
-  const { error } = await runProgram(source);
+  const { error, rich: items } = await runProgram(source);
   if (error) {
     failed = true;
     console.error(
       `${id}: ${error.name}: ${error.message} (line ${error.line}, column ${error.column})`,
     );
   }
-  const items = recorded.slice(start);
   for (const [k, item] of items.entries()) {
     const path = join(outDir, `${prefix}-${k + 1}.svg`);
     writeFileSync(path, await renderRich(item));

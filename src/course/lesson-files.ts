@@ -1,8 +1,6 @@
 /** Finds lesson programs on disk and runs them through the runner core, as the tests do. */
 import { readdirSync, existsSync } from 'node:fs';
-import * as dezero from '../dezero/index.ts';
-import { setPrintSink } from '../dezero/print.ts';
-import { execute, type RunError } from '../runner/execute.ts';
+import { runInFreshRealm, type NodeRunResult } from '../runner/node-runner.ts';
 
 /** The folder that holds the lessons' step folders. */
 export const STEPS_DIR = new URL('../../content/docs/steps/', import.meta.url);
@@ -36,17 +34,10 @@ export function hasExpected(program: ProgramFile): boolean {
   return existsSync(program.expected);
 }
 
-/** Runs a program as the worker does: `print` and `console` both go to one stdout string. */
-export async function runProgram(source: string): Promise<{ stdout: string; error: RunError | null }> {
-  let stdout = '';
-  const write = (text: string): void => {
-    stdout += text;
-  };
-  const previous = setPrintSink(write);
-  try {
-    const error = await execute(source, { modules: { dezero }, write });
-    return { stdout, error };
-  } finally {
-    setPrintSink(previous);
-  }
+/**
+ * Runs a program as the page does, in a fresh worker of its own: `print` and `console` both go
+ * to one stdout string, and its figures are collected in order.
+ */
+export function runProgram(source: string): Promise<NodeRunResult> {
+  return runInFreshRealm(source);
 }

@@ -111,6 +111,24 @@ test('verbose labels: name: shape dtype, shapes spelled as Python tuples', () =>
   assert.equal(utils.getDotGraph(y), dot);
 });
 
+test('names with quotes, backslashes and newlines are escaped, so the DOT text stays well-formed', () => {
+  const x = scalar(1, 'a"b\\c\nd');
+  const y = F.exp(x);
+  y.name = 'say "hi"';
+  assert.equal(
+    utils.getDotGraph(y, { verbose: false }),
+    [
+      'digraph g {',
+      '1 [label="say \\"hi\\"", color=orange, style=filled]',
+      '2 [label="Exp", color=lightblue, style=filled, shape=box]',
+      '3 -> 2',
+      '2 -> 1',
+      '3 [label="a\\"b\\\\c\\nd", color=orange, style=filled]',
+      '}',
+    ].join('\n'),
+  );
+});
+
 test('plotDotGraph hands the DOT text to the sink; by default it is recorded', () => {
   const x = scalar(2, 'x');
   const y = F.square(x);

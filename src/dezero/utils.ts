@@ -57,15 +57,23 @@ function nodeIds(): NodeIds {
   };
 }
 
+/**
+ * `text` as the inside of a DOT quoted string: a name may hold any character, and a quote or a
+ * backslash left as it is would end the string early or change the DOT text after it.
+ */
+function dotQuoted(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, '\\n');
+}
+
 function dotVar(idOf: NodeIds, v: Variable, verbose: boolean): string {
   let label = v.name ?? '';
   if (verbose) label += (v.name !== null ? ': ' : '') + `${pythonShape(v.shape)} ${v.dtype}`;
-  return `${idOf(v)} [label="${label}", color=orange, style=filled]\n`;
+  return `${idOf(v)} [label="${dotQuoted(label)}", color=orange, style=filled]\n`;
 }
 
 function dotFunc(idOf: NodeIds, f: Function<Variable | Variable[]>): string {
   const id = idOf(f);
-  let text = `${id} [label="${f.constructor.name}", color=lightblue, style=filled, shape=box]\n`;
+  let text = `${id} [label="${dotQuoted(f.constructor.name)}", color=lightblue, style=filled, shape=box]\n`;
   for (const x of f.inputs) text += `${idOf(x)} -> ${id}\n`;
   for (const y of f.outputs) text += `${id} -> ${idOf(y)}\n`;
   return text;

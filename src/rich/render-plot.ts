@@ -8,9 +8,11 @@ import { plotToVega } from './plot-to-vega.ts';
 import type { Colormap } from './plot-marks.ts';
 
 type Vega = typeof import('vega');
+type Interpreter = typeof import('vega-interpreter');
 
-let loading: Promise<Vega> | null = null;
-const loadVega = (): Promise<Vega> => (loading ??= import('vega'));
+let loading: Promise<[Vega, Interpreter]> | null = null;
+const loadVega = (): Promise<[Vega, Interpreter]> =>
+  (loading ??= Promise.all([import('vega'), import('vega-interpreter')]));
 
 function colormapFrom(vega: Vega): Colormap {
   return (name) => {
@@ -29,9 +31,12 @@ function colormapFrom(vega: Vega): Colormap {
 
 /** The figure as a standalone SVG document (width and height in pixels, as at 100 dpi). */
 export async function renderPlot(figure: FigureSpec): Promise<string> {
-  const vega = await loadVega();
+  const [vega, { expressionInterpreter }] = await loadVega();
   const spec = plotToVega(figure, colormapFrom(vega));
-  const view = new vega.View(vega.parse(spec as import('vega').Spec), { renderer: 'none' });
+  // NOTE: Vega compiles expressions with `new Function` unless told to interpret them; the
+  // page's Content-Security-Policy allows no eval, so it interprets.
+  const runtime = vega.parse(spec as import('vega').Spec, undefined, { ast: true });
+  const view = new vega.View(runtime, { renderer: 'none', expr: expressionInterpreter });
   try {
     return await view.toSVG();
   } finally {

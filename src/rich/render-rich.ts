@@ -6,6 +6,8 @@ import type { RichItem } from '../dezero/rich.ts';
 import { renderDot } from './render-dot.ts';
 import { renderPlot } from './render-plot.ts';
 
+export { sanitizeSvg } from './sanitize-svg.ts';
+
 /** The item as a standalone SVG document. */
 export function renderRich(item: RichItem): Promise<string> {
   return item.kind === 'dot' ? renderDot(item.dot) : renderPlot(item.figure);

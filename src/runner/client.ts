@@ -1,11 +1,14 @@
 /**
- * The page's side of the runner: one shared worker per page, created on first need, with runs
- * queued in order (a waiting run can be dropped), a time limit, and Stop (terminate the worker;
- * the next run spawns a new one).
+ * The page's side of the runner: runs are queued in order (a waiting run can be dropped), each
+ * runs in a fresh worker that is thrown away afterwards, and the next worker is started (and its
+ * `dezero` loaded) in the background as soon as a run ends, while the reader reads, so warm runs
+ * stay fast. Stop and
+ * the time limit terminate the worker; a worker that dies on its own ends its run with a message.
  */
 import type { RichItem } from '../dezero/rich.ts';
 import type { RunError } from './execute.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
+import type { FromWorker } from './protocol.ts';
+import { WorkerHandle } from './worker-handle.ts';
 
 /** How a run ended. */
 export type RunOutcome =
@@ -32,8 +35,7 @@ export interface RunOptions {
 export const DEFAULT_TIME_LIMIT_MS = 10_000;
 
 interface ActiveRun {
-  id: number;
-  options: RunOptions;
+  worker: WorkerHandle;
   finish: (outcome: RunOutcome) => void;
 }
 
@@ -43,16 +45,16 @@ interface QueuedRun {
   resolve: (outcome: RunOutcome) => void;
 }
 
-/** Runs programs in a module worker; see the module comment. */
+/** Runs programs in module workers, one fresh worker per run; see the module comment. */
 export class RunnerClient {
-  #worker: Worker | null = null;
-  #nextId = 1;
+  /** The worker the next run will take, already loading or loaded. */
+  #spare: WorkerHandle | null = null;
   #active: ActiveRun | null = null;
   #queue: QueuedRun[] = [];
 
-  /** Starts the worker (and its `dezero` import) ahead of the first run. */
+  /** Starts a worker (and its `dezero` import) ahead of the next run. */
   warm(): void {
-    this.#ensureWorker();
+    this.#spare ??= new WorkerHandle();
   }
 
   /**
@@ -90,80 +92,75 @@ export class RunnerClient {
     });
   }
 
-  /** Stops the running program, if any, by terminating the worker. */
+  /** Stops the running program, if any, by terminating its worker. */
   stop(): void {
-    if (!this.#active) return;
-    this.#terminate();
-    this.#active.finish({ status: 'stopped' });
+    this.#active?.finish({ status: 'stopped' });
+  }
+
+  #takeWorker(): WorkerHandle {
+    const worker = this.#spare ?? new WorkerHandle();
+    this.#spare = null;
+    return worker;
   }
 
   #start(code: string, options: RunOptions): Promise<RunOutcome> {
     const { signal, timeLimitMs = DEFAULT_TIME_LIMIT_MS } = options;
     return new Promise((resolve) => {
-      const id = this.#nextId++;
+      const worker = this.#takeWorker();
       const onAbort = (): void => this.stop();
-      const timer = setTimeout(() => {
-        this.#terminate();
-        finish({ status: 'timeout', limitMs: timeLimitMs });
-      }, timeLimitMs);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      let finished = false;
       const finish = (outcome: RunOutcome): void => {
+        if (finished) return;
+        finished = true;
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        if (this.#active?.id === id) this.#active = null;
+        worker.dispose();
+        if (this.#active?.worker === worker) this.#active = null;
+        // The next run gets a clean worker that is already loading.
+        this.warm();
         resolve(outcome);
       };
+      const fail = (name: string, message: string): void =>
+        finish({ status: 'error', error: { name, message, line: null, column: null } });
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.#active = { id, options, finish };
-      const message: ToWorker = { id, type: 'run', code };
-      this.#ensureWorker().postMessage(message);
-      options.onStart?.();
+      this.#active = { worker, finish };
+      worker.ready().then(
+        () => {
+          if (finished) return;
+          // The time limit counts the program's own time, not the worker's start.
+          timer = setTimeout(
+            () => finish({ status: 'timeout', limitMs: timeLimitMs }),
+            timeLimitMs,
+          );
+          worker.run(code, {
+            message: (message) => this.#receive(message, options, finish),
+            lost: (reason) => fail('RunnerError', reason),
+          });
+          options.onStart?.();
+        },
+        (error: unknown) => fail('RunnerError', error instanceof Error ? error.message : String(error)),
+      );
     });
   }
 
-  #ensureWorker(): Worker {
-    if (this.#worker) return this.#worker;
-    const worker = new Worker(new URL('./runner.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'dezero-runner',
-    });
-    worker.addEventListener('message', (event: MessageEvent<FromWorker>) =>
-      this.#receive(event.data),
-    );
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      const message = event.message || 'the runner worker failed to load';
-      this.#terminate();
-      this.#active?.finish({
-        status: 'error',
-        error: { name: 'RunnerError', message, line: null, column: null },
-      });
-    });
-    this.#worker = worker;
-    return worker;
-  }
-
-  #receive(message: FromWorker): void {
-    const active = this.#active;
-    if (!active || message.id !== active.id) return;
+  #receive(message: FromWorker, options: RunOptions, finish: (outcome: RunOutcome) => void): void {
     switch (message.type) {
       case 'stdout':
-        active.options.onStdout(message.text);
+        options.onStdout(message.text);
         break;
       case 'rich':
-        active.options.onRich?.(message.item);
+        options.onRich?.(message.item);
         break;
       case 'done':
-        active.finish({ status: 'done' });
+        finish({ status: 'done' });
         break;
       case 'error':
-        active.finish({ status: 'error', error: message.error });
+        finish({ status: 'error', error: message.error });
+        break;
+      case 'ready':
         break;
     }
-  }
-
-  #terminate(): void {
-    this.#worker?.terminate();
-    this.#worker = null;
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * The work a program leaves behind when its last line has run: timers it started and promises it
- * rejected without handling. A run ends, as in Node, when that work is done too; an error thrown
+ * The work a program leaves behind when its last line has run: timers it started, promises it
+ * rejected without handling, and errors thrown outside its main code. A run ends, as in Node, when that work is done too; an error thrown
  * in a timer or a rejection nobody handled is the run's error. No DOM: the worker and Node share it.
  */
 
@@ -123,11 +123,20 @@ export class ProgramTasks {
       return () => process.off('unhandledRejection', listener);
     }
     if (typeof globalThis.addEventListener !== 'function') return () => {};
-    const listener = (event: PromiseRejectionEvent): void => {
+    const rejected = (event: PromiseRejectionEvent): void => {
       event.preventDefault(); // reported in the output panel, not as a page error
       this.fail(event.reason);
     };
-    globalThis.addEventListener('unhandledrejection', listener);
-    return () => globalThis.removeEventListener('unhandledrejection', listener);
+    // An error thrown where no timer of ours catches it (a microtask, a listener the program added).
+    const thrown = (event: ErrorEvent): void => {
+      event.preventDefault();
+      this.fail(event.error ?? new Error(event.message));
+    };
+    globalThis.addEventListener('unhandledrejection', rejected);
+    globalThis.addEventListener('error', thrown);
+    return () => {
+      globalThis.removeEventListener('unhandledrejection', rejected);
+      globalThis.removeEventListener('error', thrown);
+    };
   }
 }

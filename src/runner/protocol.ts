@@ -1,26 +1,38 @@
 /**
- * The messages between the page and the runner worker: one discriminated union, every message
- * tagged with the `id` of the run it belongs to, so late messages from an old run are ignored.
+ * The messages between the page and a runner worker. A worker runs one program and is then
+ * thrown away, so every run starts in a fresh realm. The page hands the worker one end of a
+ * `MessageChannel` when it starts it, and from then on both sides talk only over that port: the
+ * page never listens to the worker's global `postMessage`, which a program can call.
  */
 import type { RichItem } from '../dezero/rich.ts';
 import type { RunError } from './execute.ts';
 
-/** Every message of the protocol; `run` goes to the worker, the others come back from it. */
+/** Page -> worker, on the worker itself, once: the port to talk on, and the lock it holds while alive. */
+export interface ConnectMessage {
+  type: 'connect';
+  port: MessagePort;
+  /** A Web Lock name the worker holds until it dies, so the page notices a crash or `close()`. */
+  lock: string;
+}
+
+/** Every message on the port; `run` goes to the worker, the others come back from it. */
 export type RunnerMessage =
   /** Page -> worker: transpile and run this program. */
-  | { id: number; type: 'run'; code: string }
+  | { type: 'run'; code: string }
+  /** Worker -> page: `dezero` has loaded and the lock is held; the worker is ready to run. */
+  | { type: 'ready' }
   /** Worker -> page: a batch of printed text, in order. */
-  | { id: number; type: 'stdout'; text: string }
+  | { type: 'stdout'; text: string }
   /** Worker -> page: a figure or graph for the output panel, in order with the printed text. */
-  | { id: number; type: 'rich'; item: RichItem }
+  | { type: 'rich'; item: RichItem }
   /** Worker -> page: the program finished normally. */
-  | { id: number; type: 'done' }
+  | { type: 'done' }
   /** Worker -> page: the program failed; the position is in the reader's code. */
-  | { id: number; type: 'error'; error: RunError };
+  | { type: 'error'; error: RunError };
 
-/** A message the page sends to the worker. */
+/** A message the page sends to the worker on the port. */
 export type ToWorker = Extract<RunnerMessage, { type: 'run' }>;
-/** A message the worker sends to the page. */
+/** A message the worker sends to the page on the port. */
 export type FromWorker = Exclude<RunnerMessage, ToWorker>;
 
 /** Most a program may print (in UTF-16 code units) before it is stopped. */

@@ -1,74 +1,60 @@
 /**
- * The runner worker: runs one program at a time with the real `dezero`, sends printed text back in
- * batches (a 1e5-iteration print loop makes a few dozen messages, not 1e5), forwards each figure
- * or graph in order with that text, and stops a program that prints or draws more than the page
- * can hold.
+ * The runner worker: loads `dezero`, waits for the page's port, runs one program, and is then
+ * thrown away by the page, so nothing a program does to globals, prototypes, `Config`,
+ * `np.random`, listeners or timers reaches the next run. It holds a Web Lock while it lives: when
+ * it dies for any reason (out of memory, `close()`, a crash), the lock is released and the page
+ * knows at once.
  */
-import * as dezero from '../dezero/index.ts';
-import { setPrintSink } from '../dezero/print.ts';
-import { setRichSink } from '../dezero/rich.ts';
-import { execute } from './execute.ts';
-import type { FromWorker, ToWorker } from './protocol.ts';
-import { FIGURE_LIMIT, OUTPUT_LIMIT } from './protocol.ts';
+import { captureRun, runnerBroken } from './capture-run.ts';
+import type { ConnectMessage, FromWorker, ToWorker } from './protocol.ts';
 
-/** Flush printed text at least this often (ms) while a long program is still running. */
-const FLUSH_INTERVAL = 50;
-/** ...or as soon as this much text is waiting. */
-const FLUSH_SIZE = 16_384;
+// NOTE: captured before any program runs; a program may replace the prototypes' versions.
+const portPost = MessagePort.prototype.postMessage;
+const closeSelf = self.close.bind(self);
+const apply = Reflect.apply;
 
-const post = (message: FromWorker): void => self.postMessage(message);
+self.addEventListener('message', connect, { once: true });
 
-const printLimit = `the program printed more than ${OUTPUT_LIMIT / 1e6} MB, so it was stopped`;
-const figureLimit = `the program drew more than ${FIGURE_LIMIT} figures, so it was stopped`;
-
-class OutputLimitError extends Error {
-  override name = 'OutputLimit';
-}
-
-self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
-  if (event.data.type === 'run') void run(event.data.id, event.data.code);
-});
-
-async function run(id: number, code: string): Promise<void> {
-  let buffer = '';
-  let written = 0;
-  let drawn = 0;
-  let lastFlush = performance.now();
-  let overLimit: string | null = null;
-  const flush = (): void => {
-    if (buffer !== '') post({ id, type: 'stdout', text: buffer });
-    buffer = '';
-    lastFlush = performance.now();
+function connect(event: MessageEvent<ConnectMessage>): void {
+  const { port, lock } = event.data;
+  const send = (message: FromWorker): void => {
+    try {
+      apply(portPost, port, [message]);
+    } catch {
+      // The program broke even posting a message: die, and the page reports the lost worker.
+      closeSelf();
+    }
   };
-  const stop = (message: string): never => {
-    overLimit ??= message;
-    // NOTE: throwing stops a runaway loop at once instead of at the time limit.
-    throw new OutputLimitError(overLimit);
-  };
-  const write = (text: string): void => {
-    if (overLimit !== null || written + text.length > OUTPUT_LIMIT) stop(printLimit);
-    written += text.length;
-    buffer += text;
-    if (buffer.length >= FLUSH_SIZE || performance.now() - lastFlush >= FLUSH_INTERVAL) flush();
-  };
-  setPrintSink(write);
-  setRichSink((item) => {
-    if (overLimit !== null || ++drawn > FIGURE_LIMIT) stop(figureLimit);
-    // Text printed before the figure goes first, so the page keeps the program's order.
-    flush();
-    post({ id, type: 'rich', item });
-  });
-  // A figure a previous run left open (drawn but never shown) must not show up in this one.
-  dezero.plt.close('all');
-  const error = await execute(code, { modules: { dezero }, write });
-  flush();
-  if (overLimit !== null && error?.name !== 'OutputLimit') {
-    // The program caught the limit error itself; still report it, since its output is incomplete.
-    post({
-      id,
-      type: 'error',
-      error: { name: 'OutputLimit', message: overLimit, line: null, column: null },
+  let started = false;
+  port.onmessage = (message: MessageEvent<ToWorker>) => {
+    if (message.data.type !== 'run' || started) return;
+    started = true;
+    // A program's `self.close()` would end the worker silently; say so instead.
+    Object.defineProperty(self, 'close', {
+      value: () => {
+        send({ type: 'stdout', text: '' });
+        send({
+          type: 'error',
+          error: {
+            name: 'RunnerError',
+            message: 'the program called close(), which ends the runner; the next run starts fresh',
+            line: null,
+            column: null,
+          },
+        });
+        closeSelf();
+      },
+      configurable: true,
     });
-  } else if (error) post({ id, type: 'error', error });
-  else post({ id, type: 'done' });
+    captureRun(message.data.code, send).catch((failure: unknown) => {
+      send({ type: 'error', error: runnerBroken(failure) });
+    });
+  };
+  const ready = (): void => send({ type: 'ready' });
+  if (typeof navigator.locks?.request !== 'function') return ready();
+  // The lock is held for the worker's whole life: the callback's promise never settles.
+  void navigator.locks.request(lock, () => {
+    ready();
+    return new Promise<never>(() => {});
+  });
 }

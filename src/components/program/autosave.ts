@@ -1,7 +1,8 @@
 /**
  * The reader's edits, kept in localStorage per program. The key includes a hash of the lesson's
  * original code, so when a lesson changes, an old edit of the old code is not shown over it.
- * Storage can be full or disabled: then edits live only as long as the page.
+ * Storage can be full or disabled: then edits live only as long as the page, and the program
+ * says so.
  */
 
 const PREFIX = 'dezero-program';

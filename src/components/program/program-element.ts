@@ -15,6 +15,7 @@ import type { ProgramEditor } from './editor.ts';
 /** The states a program shows in `data-status`. */
 export type ProgramStatus = 'idle' | 'running' | 'done' | 'error' | 'stopped';
 
+/** An edit is saved this long after the first change that is not yet saved (never later). */
 const SAVE_DELAY_MS = 300;
 
 /** How long a run took, as the toolbar shows it: `42 ms`, `8.1 s`, `95 s`. */
@@ -41,6 +42,8 @@ export class DezeroProgram extends HTMLElement {
   /** The last run's error, so an editor that loads after it still marks it. */
   #error: RunError | null = null;
   #saveTimer = 0;
+  /** The code as last written to storage (the lesson's code when nothing is saved). */
+  #savedCode = '';
   #started = false;
   /** When the current run started executing (after waiting for other programs), or null. */
   #runStart: number | null = null;
@@ -56,6 +59,7 @@ export class DezeroProgram extends HTMLElement {
     this.#staticHtml = this.#static.innerHTML;
     const saved = this.#saved.load();
     this.#code = saved ?? this.#lesson;
+    this.#savedCode = this.#code;
     if (saved !== null && saved !== this.#lesson) showPlainCode(this.#static, saved);
     this.#showModified();
 
@@ -66,6 +70,11 @@ export class DezeroProgram extends HTMLElement {
       code.addEventListener(type, () => void this.#loadEditor(), { once: true });
     }
     this.addEventListener('keydown', (event) => this.#onKeyDown(event), { capture: true });
+    // A reload or a closed tab must not lose the last second of typing.
+    window.addEventListener('pagehide', () => this.#saveNow());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.#saveNow();
+    });
     this.#button('run').addEventListener('click', () => void this.#start());
     this.#button('stop').addEventListener('click', () => this.#run?.abort());
     this.#button('reset').addEventListener('click', () => this.#reset());
@@ -240,11 +249,21 @@ export class DezeroProgram extends HTMLElement {
   #onEdit(code: string): void {
     this.#code = code;
     this.#showModified();
+    // NOTE: not a debounce: steady typing would put the save off for as long as it lasts.
+    if (this.#saveTimer === 0) {
+      this.#saveTimer = window.setTimeout(() => this.#saveNow(), SAVE_DELAY_MS);
+    }
+  }
+
+  /** Writes the current code to storage now (or forgets the save when it is the lesson's code). */
+  #saveNow(): void {
     window.clearTimeout(this.#saveTimer);
-    this.#saveTimer = window.setTimeout(() => {
-      if (this.#code === this.#lesson) this.#saved.clear();
-      else this.#saved.save(this.#code);
-    }, SAVE_DELAY_MS);
+    this.#saveTimer = 0;
+    if (this.#code === this.#savedCode) return;
+    // Going back to the lesson's code needs no storage: the lesson is what loads without a save.
+    const saved = this.#code === this.#lesson ? (this.#saved.clear(), true) : this.#saved.save(this.#code);
+    if (saved) this.#savedCode = this.#code;
+    this.#part('[data-save-warning]').hidden = saved;
   }
 
   get #comparing(): boolean {
@@ -259,9 +278,8 @@ export class DezeroProgram extends HTMLElement {
   }
 
   #reset(): void {
-    window.clearTimeout(this.#saveTimer);
-    this.#saved.clear();
     this.#code = this.#lesson;
+    this.#saveNow();
     this.#static.innerHTML = this.#staticHtml;
     if (this.#comparing) void this.#toggleCompare();
     this.#editor?.replaceCode(this.#lesson);

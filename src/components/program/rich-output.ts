@@ -69,15 +69,17 @@ export class RichOutput {
     figure.dataset['richItem'] = '';
     figure.dataset['kind'] = item.kind;
     try {
-      const { renderRich, svgFileName } = await loadRenderers();
-      const svg = await renderRich(item);
+      const { renderRich, svgFileName, sanitizeSvg } = await loadRenderers();
+      const drawn = await renderRich(item);
       if (run !== this.#run) return;
       const label = `${item.kind === 'dot' ? 'Graph' : 'Plot'} ${index}`;
       const fileName = svgFileName(item, `${this.#name}-${index}`);
+      // What a program drew is untrusted (its names are labels): only the sanitized SVG is used.
+      const svg = sanitizeSvg(scopeSvgIds(drawn, `rich${++figuresOnPage}-`));
       const view = document.createElement('div');
       view.className = 'program-figure-view';
-      view.append(this.#inline(svg, label));
-      const caption = this.#caption(svg, fileName);
+      view.append(labelled(svg, label));
+      const caption = this.#caption(new XMLSerializer().serializeToString(svg), fileName);
       // NOTE: a big graph fitted to the column has unreadable labels; let the reader see it at size.
       if (item.kind === 'dot') caption.prepend(zoomToggle(figure));
       figure.append(view, caption);
@@ -93,17 +95,6 @@ export class RichOutput {
     this.#container.append(figure);
   }
 
-  /** The SVG as an element of the page, its ids made unique. */
-  #inline(svg: string, label: string): Element {
-    const scoped = scopeSvgIds(svg, `rich${++figuresOnPage}-`);
-    const parsed = new DOMParser().parseFromString(scoped, 'image/svg+xml').documentElement;
-    if (parsed.nodeName !== 'svg') throw new Error('the renderer returned no SVG');
-    const element = document.importNode(parsed, true);
-    element.setAttribute('role', 'img');
-    element.setAttribute('aria-label', label);
-    return element;
-  }
-
   #caption(svg: string, fileName: string): HTMLElement {
     const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
     this.#urls.push(url);
@@ -116,6 +107,13 @@ export class RichOutput {
     caption.append(link);
     return caption;
   }
+}
+
+/** The figure's SVG, named for assistive technology. */
+function labelled(svg: SVGSVGElement, label: string): SVGSVGElement {
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  return svg;
 }
 
 /** A button that switches a figure between fitting the column and its natural size (scrolling). */

@@ -1,0 +1,97 @@
+/**
+ * One program's run inside a fresh worker, as the browser worker and the Node worker both do it:
+ * printed text goes back in batches (a 1e5-iteration print loop makes a few dozen messages, not
+ * 1e5), each figure or graph in order with that text, and a program that prints or draws more than
+ * the page can hold is stopped. No DOM.
+ */
+import * as dezero from '../dezero/index.ts';
+import { setPrintSink } from '../dezero/print.ts';
+import { setRichSink } from '../dezero/rich.ts';
+import { execute } from './execute.ts';
+import type { RunError } from './execute.ts';
+import type { FromWorker } from './protocol.ts';
+import { FIGURE_LIMIT, OUTPUT_LIMIT } from './protocol.ts';
+
+/** Flush printed text at least this often (ms) while a long program is still running. */
+const FLUSH_INTERVAL = 50;
+/** ...or as soon as this much text is waiting. */
+const FLUSH_SIZE = 16_384;
+
+// NOTE: captured when the worker loads, before any program can replace them.
+const now = performance.now.bind(performance);
+const stringOf = String;
+
+const printLimit = `the program printed more than ${OUTPUT_LIMIT / 1e6} MB, so it was stopped`;
+const figureLimit = `the program drew more than ${FIGURE_LIMIT} figures, so it was stopped`;
+
+class OutputLimitError extends Error {
+  override name = 'OutputLimit';
+}
+
+/** Runs `code` with the real `dezero`, sending everything it prints and draws, then how it ended. */
+export async function captureRun(code: string, send: (message: FromWorker) => void): Promise<void> {
+  let buffer = '';
+  let written = 0;
+  let drawn = 0;
+  let lastFlush = now();
+  let overLimit: string | null = null;
+  const flush = (): void => {
+    if (buffer !== '') send({ type: 'stdout', text: buffer });
+    buffer = '';
+    lastFlush = now();
+  };
+  const stop = (message: string): never => {
+    overLimit ??= message;
+    // NOTE: throwing stops a runaway loop at once instead of at the time limit.
+    throw new OutputLimitError(overLimit);
+  };
+  const write = (text: string): void => {
+    if (overLimit !== null || written + text.length > OUTPUT_LIMIT) stop(printLimit);
+    written += text.length;
+    buffer += text;
+    if (buffer.length >= FLUSH_SIZE || now() - lastFlush >= FLUSH_INTERVAL) flush();
+  };
+  setPrintSink(write);
+  setRichSink((item) => {
+    if (overLimit !== null || ++drawn > FIGURE_LIMIT) stop(figureLimit);
+    // Text printed before the figure goes first, so the page keeps the program's order.
+    flush();
+    send({ type: 'rich', item });
+  });
+  let error: RunError | null;
+  try {
+    error = await execute(code, { modules: { dezero }, write });
+    flush();
+  } catch (failure) {
+    // The runner's own code failed after the program ran: it changed a built-in the runner uses.
+    send({ type: 'stdout', text: buffer });
+    send({ type: 'error', error: runnerBroken(failure) });
+    return;
+  }
+  if (overLimit !== null && error?.name !== 'OutputLimit') {
+    // The program caught the limit error itself; still report it, since its output is incomplete.
+    send({
+      type: 'error',
+      error: { name: 'OutputLimit', message: overLimit, line: null, column: null },
+    });
+  } else if (error) send({ type: 'error', error });
+  else send({ type: 'done' });
+}
+
+/** The error for a runner that a program broke, in words that need nothing the program could replace. */
+export function runnerBroken(failure: unknown): RunError {
+  let detail: string;
+  try {
+    detail = failure instanceof Error ? `${failure.name}: ${failure.message}` : stringOf(failure);
+  } catch {
+    detail = 'no details';
+  }
+  return {
+    name: 'RunnerError',
+    message:
+      'the program changed a built-in that the runner itself uses (a prototype, Math, JSON, …), ' +
+      `so the run could not finish cleanly (${detail}). The next run starts fresh.`,
+    line: null,
+    column: null,
+  };
+}

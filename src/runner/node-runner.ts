@@ -1,0 +1,68 @@
+/**
+ * Runs a program in Node as the page does: in a fresh worker of its own, with everything it prints
+ * collected into one string and everything it draws into a list, and a time limit.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RichItem } from '../dezero/rich.ts';
+import type { RunError } from './execute.ts';
+import type { FromWorker } from './protocol.ts';
+
+/** What a program did: its stdout, its figures in order, and its error (null when it finished). */
+export interface NodeRunResult {
+  stdout: string;
+  rich: RichItem[];
+  error: RunError | null;
+}
+
+/** The time limit in Node, where lessons' training programs run without the page's patience. */
+export const NODE_TIME_LIMIT_MS = 600_000;
+
+const WORKER = new URL('./node.worker.ts', import.meta.url);
+
+/** Runs `code` in a new worker thread and resolves when it ends, however it ends. */
+export function runInFreshRealm(
+  code: string,
+  { timeLimitMs = NODE_TIME_LIMIT_MS }: { timeLimitMs?: number } = {},
+): Promise<NodeRunResult> {
+  return new Promise((resolve) => {
+    const result: NodeRunResult = { stdout: '', rich: [], error: null };
+    const worker = new Worker(WORKER, { workerData: { code } });
+    let settled = false;
+    const end = (error: RunError | null): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      result.error = error;
+      void worker.terminate();
+      resolve(result);
+    };
+    const fail = (name: string, message: string): void =>
+      end({ name, message, line: null, column: null });
+    const timer = setTimeout(
+      () => fail('Timeout', `the program ran for more than ${timeLimitMs / 1000} s, so it was stopped`),
+      timeLimitMs,
+    );
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'stdout':
+          result.stdout += message.text;
+          break;
+        case 'rich':
+          result.rich.push(message.item);
+          break;
+        case 'done':
+          end(null);
+          break;
+        case 'error':
+          end(message.error);
+          break;
+        case 'ready':
+          break;
+      }
+    });
+    worker.on('error', (error) => fail('RunnerError', `the runner failed: ${error.message}`));
+    worker.on('exit', (exitCode) =>
+      fail('RunnerError', `the runner stopped unexpectedly (exit code ${exitCode})`),
+    );
+  });
+}
