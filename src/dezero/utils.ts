@@ -62,7 +62,10 @@ function nodeIds(): NodeIds {
  * backslash left as it is would end the string early or change the DOT text after it.
  */
 function dotQuoted(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 function dotVar(idOf: NodeIds, v: Variable, verbose: boolean): string {

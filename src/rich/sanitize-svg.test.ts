@@ -7,8 +7,7 @@ import { renderDot } from './render-dot.ts';
 import { Variable, np, utils } from '../dezero/index.ts';
 
 const { window } = new JSDOM('');
-const clean = (svg: string): string =>
-  sanitizeSvg(svg, window as unknown as WindowLike).outerHTML;
+const clean = (svg: string): string => sanitizeSvg(svg, window as unknown as WindowLike).outerHTML;
 
 const svg = (body: string): string =>
   `<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">${body}</svg>`;
@@ -39,7 +38,9 @@ test('javascript: and external links are removed; links inside the drawing stay'
 });
 
 test('foreignObject (HTML inside SVG) is removed', () => {
-  const out = clean(svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">hi</div></foreignObject>'));
+  const out = clean(
+    svg('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">hi</div></foreignObject>'),
+  );
   assert.doesNotMatch(out, /foreignObject|<div/i);
 });
 

@@ -78,6 +78,32 @@ export async function captureRun(code: string, send: (message: FromWorker) => vo
   else send({ type: 'done' });
 }
 
+/**
+ * A program that touches what nearly every lesson uses (a class, arrays and variables printed,
+ * a backward pass), so the first real run finds that code compiled. It draws no random numbers
+ * and changes no setting, so it leaves nothing a program could notice.
+ */
+const WARM_UP = `
+import { Variable, np, print } from 'dezero';
+class Box { value: number; constructor(value: number) { this.value = value; } }
+const x = new Variable(np.array([[1.0, 2.5], [3.0, 4.0]]));
+const y = x.mul(x).add(np.array(1.0));
+y.backward();
+print(new Box(1).value, x, x.grad, y, np.array(0.1), 'text');
+console.log([1, 2], { a: 1 });
+`;
+
+/** Runs the warm-up program with its output thrown away; call before the worker says it is ready. */
+export async function warmUp(): Promise<void> {
+  const discard = (): void => {};
+  const previous = setPrintSink(discard);
+  try {
+    await execute(WARM_UP, { modules: { dezero }, write: discard });
+  } finally {
+    setPrintSink(previous);
+  }
+}
+
 /** The error for a runner that a program broke, in words that need nothing the program could replace. */
 export function runnerBroken(failure: unknown): RunError {
   let detail: string;

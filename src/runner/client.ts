@@ -54,7 +54,7 @@ export class RunnerClient {
 
   /** Starts a worker (and its `dezero` import) ahead of the next run. */
   warm(): void {
-    this.#spare ??= new WorkerHandle();
+    this.#spare ??= new WorkerHandle({ warmUp: true });
   }
 
   /**
@@ -98,7 +98,8 @@ export class RunnerClient {
   }
 
   #takeWorker(): WorkerHandle {
-    const worker = this.#spare ?? new WorkerHandle();
+    // A run that finds no spare waits for a worker: it skips the warm-up.
+    const worker = this.#spare ?? new WorkerHandle({ warmUp: false });
     this.#spare = null;
     return worker;
   }
@@ -139,7 +140,8 @@ export class RunnerClient {
           });
           options.onStart?.();
         },
-        (error: unknown) => fail('RunnerError', error instanceof Error ? error.message : String(error)),
+        (error: unknown) =>
+          fail('RunnerError', error instanceof Error ? error.message : String(error)),
       );
     });
   }

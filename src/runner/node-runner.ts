@@ -39,7 +39,8 @@ export function runInFreshRealm(
     const fail = (name: string, message: string): void =>
       end({ name, message, line: null, column: null });
     const timer = setTimeout(
-      () => fail('Timeout', `the program ran for more than ${timeLimitMs / 1000} s, so it was stopped`),
+      () =>
+        fail('Timeout', `the program ran for more than ${timeLimitMs / 1000} s, so it was stopped`),
       timeLimitMs,
     );
     worker.on('message', (message: FromWorker) => {

@@ -12,4 +12,6 @@ if (!port) throw new Error('node.worker.ts runs as a worker thread: use runInFre
 const post = port.postMessage.bind(port);
 const send = (message: FromWorker): void => post(message);
 const code = (workerData as { code: string }).code;
-captureRun(code, send).catch((failure: unknown) => send({ type: 'error', error: runnerBroken(failure) }));
+captureRun(code, send).catch((failure: unknown) =>
+  send({ type: 'error', error: runnerBroken(failure) }),
+);

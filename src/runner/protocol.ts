@@ -13,6 +13,8 @@ export interface ConnectMessage {
   port: MessagePort;
   /** A Web Lock name the worker holds until it dies, so the page notices a crash or `close()`. */
   lock: string;
+  /** Run a warm-up program before saying it is ready: for a spare worker, not for one a run waits on. */
+  warmUp: boolean;
 }
 
 /** Every message on the port; `run` goes to the worker, the others come back from it. */

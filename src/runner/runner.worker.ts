@@ -5,7 +5,7 @@
  * it dies for any reason (out of memory, `close()`, a crash), the lock is released and the page
  * knows at once.
  */
-import { captureRun, runnerBroken } from './capture-run.ts';
+import { captureRun, runnerBroken, warmUp } from './capture-run.ts';
 import type { ConnectMessage, FromWorker, ToWorker } from './protocol.ts';
 
 // NOTE: captured before any program runs; a program may replace the prototypes' versions.
@@ -16,7 +16,7 @@ const apply = Reflect.apply;
 self.addEventListener('message', connect, { once: true });
 
 function connect(event: MessageEvent<ConnectMessage>): void {
-  const { port, lock } = event.data;
+  const { port, lock, warmUp: warm } = event.data;
   const send = (message: FromWorker): void => {
     try {
       apply(portPost, port, [message]);
@@ -50,7 +50,9 @@ function connect(event: MessageEvent<ConnectMessage>): void {
       send({ type: 'error', error: runnerBroken(failure) });
     });
   };
-  const ready = (): void => send({ type: 'ready' });
+  // NOTE: a fresh worker's code is not yet compiled: a spare's warm-up makes the next Run fast.
+  const ready = (): void =>
+    void (warm ? warmUp() : Promise.resolve()).finally(() => send({ type: 'ready' }));
   if (typeof navigator.locks?.request !== 'function') return ready();
   // The lock is held for the worker's whole life: the callback's promise never settles.
   void navigator.locks.request(lock, () => {

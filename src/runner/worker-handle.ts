@@ -26,7 +26,8 @@ export class WorkerHandle {
   #listener: WorkerListener | null = null;
   #dead = false;
 
-  constructor() {
+  /** `warmUp`: let the worker compile its code on a warm-up program first (for a spare). */
+  constructor({ warmUp }: { warmUp: boolean }) {
     this.#worker = new Worker(new URL('./runner.worker.ts', import.meta.url), {
       type: 'module',
       name: 'dezero-runner',
@@ -34,7 +35,7 @@ export class WorkerHandle {
     const channel = new MessageChannel();
     this.#port = channel.port1;
     const lock = `dezero-runner-${Date.now()}-${++workers}-${Math.random().toString(36).slice(2)}`;
-    const connect: ConnectMessage = { type: 'connect', port: channel.port2, lock };
+    const connect: ConnectMessage = { type: 'connect', port: channel.port2, lock, warmUp };
     this.#worker.postMessage(connect, [channel.port2]);
 
     let onReady: () => void = () => {};

@@ -20,7 +20,9 @@ export function inlineScripts(html: string): string[] {
 
 /** The policy for a page whose inline scripts are `scripts`. */
 export function policyFor(scripts: readonly string[]): string {
-  const hashes = [...new Set(scripts.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`))];
+  const hashes = [
+    ...new Set(scripts.map((s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`)),
+  ];
   return [
     "default-src 'self'",
     ['script-src', "'self'", "'wasm-unsafe-eval'", ...hashes].join(' '),

@@ -261,7 +261,8 @@ export class DezeroProgram extends HTMLElement {
     this.#saveTimer = 0;
     if (this.#code === this.#savedCode) return;
     // Going back to the lesson's code needs no storage: the lesson is what loads without a save.
-    const saved = this.#code === this.#lesson ? (this.#saved.clear(), true) : this.#saved.save(this.#code);
+    const saved =
+      this.#code === this.#lesson ? (this.#saved.clear(), true) : this.#saved.save(this.#code);
     if (saved) this.#savedCode = this.#code;
     this.#part('[data-save-warning]').hidden = saved;
   }

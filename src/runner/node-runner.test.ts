@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runInFreshRealm } from './node-runner.ts';
+
+test('a global set by one run is gone in the next', async () => {
+  await runInFreshRealm('(globalThis as any).leak = 41;');
+  const { stdout } = await runInFreshRealm('console.log(String((globalThis as any).leak));');
+  assert.equal(stdout, 'undefined\n');
+});
+
+test('Config and np.random start fresh in every run', async () => {
+  await runInFreshRealm(
+    "import { Config, np } from 'dezero';\n(Config as any).enableBackprop = false;\nnp.random.seed(0);\n",
+  );
+  const { stdout, error } = await runInFreshRealm(
+    "import { Config, Variable, np, print } from 'dezero';\nprint(Config.enableBackprop);\nconst x = new Variable(np.array(3));\nx.mul(x).backward();\nprint(x.grad);\nprint(np.random.rand() === 0.7151893663724195);\n",
+  );
+  assert.equal(error, null);
+  assert.equal(stdout, 'true\nvariable(6.0)\nfalse\n');
+});
+
+test('prints, figures and the error come back in order', async () => {
+  const { stdout, rich, error } = await runInFreshRealm(
+    "import { Variable, np, print, utils } from 'dezero';\nprint('a');\nutils.plotDotGraph(new Variable(np.array(1), 'x').mul(2));\nthrow new RangeError('b');\n",
+  );
+  assert.equal(stdout, 'a\n');
+  assert.deepEqual(
+    rich.map((item) => item.kind),
+    ['dot'],
+  );
+  assert.deepEqual(error, { name: 'RangeError', message: 'b', line: 4, column: 7 });
+});
+
+test('a program that breaks the runner’s built-ins gets a message that says so', async () => {
+  const { error } = await runInFreshRealm(
+    "(Array.prototype as any).map = null;\nthrow new Error('x');\n",
+  );
+  assert.equal(error?.name, 'RunnerError');
+  assert.match(error?.message ?? '', /changed a built-in that the runner itself uses/);
+});
+
+test('a program that exits the worker, or loops forever, ends with a message', async () => {
+  const exited = await runInFreshRealm('process.exit(3);');
+  assert.match(exited.error?.message ?? '', /stopped unexpectedly \(exit code 3\)/);
+  const looped = await runInFreshRealm('while (true) {}', { timeLimitMs: 300 });
+  assert.equal(looped.error?.name, 'Timeout');
+});
