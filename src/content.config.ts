@@ -17,8 +17,6 @@ const bookDifference = z.object({
 
 /** Frontmatter that lesson pages add to Starlight's own. */
 const lessonFields = z.object({
-  /** The book's step number (1–60); set on lesson pages only. */
-  step: z.number().int().min(1).max(60).optional(),
   /** A one-line summary of the lesson's single new idea, shown on the home page. */
   summary: z.string().optional(),
   /**

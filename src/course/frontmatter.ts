@@ -13,7 +13,6 @@ export interface BookDifference {
 /** The lesson fields the tests rely on. */
 export interface LessonFrontmatter {
   title: string;
-  step?: number;
   book?: { program: string; differences?: BookDifference[] };
 }
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { hasExpected, listPrograms, runProgram } from './lesson-files.ts';
+import { hasExpected, listPrograms, runProgram, STEPS_DIR } from './lesson-files.ts';
 
 const programs = listPrograms();
 
@@ -21,3 +21,12 @@ for (const program of programs) {
     assert.equal(stdout, readFileSync(program.expected, 'utf8'));
   });
 }
+
+test("a lesson's step is written once, as its folder's name", () => {
+  for (const step of new Set(programs.map((p) => p.id.split('/')[0]))) {
+    const mdx = readFileSync(new URL(`${step}/index.mdx`, STEPS_DIR), 'utf8');
+    assert.doesNotMatch(mdx, /^step:/m, `steps/${step}/index.mdx: no step in the frontmatter`);
+    assert.doesNotMatch(mdx, /<Program src="\d/, `steps/${step}/index.mdx: <Program src="name">`);
+    assert.doesNotMatch(mdx, /<BookComparison step=/, `steps/${step}/index.mdx: <BookComparison />`);
+  }
+});

@@ -27,7 +27,7 @@ export interface LessonProgram {
 export function loadProgram(src: string): LessonProgram {
   if (!/^\d\d\/[\w-]+$/.test(src)) {
     throw new Error(
-      `<Program src="${src}">: src must look like "01/main" (step folder / program name)`,
+      `<Program src="${src.split('/').pop()}">: src names a program of the lesson's folder, like "main"`,
     );
   }
   const base = `/content/docs/steps/${src}`;
