@@ -8,6 +8,8 @@ const sections = ['./np.bench.ts', './core.bench.ts', './site.bench.ts'];
 
 console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 for (const section of sections) {
-  const module = (await import(section)) as { run: (print: (line: string) => void) => Promise<void> };
+  const module = (await import(section)) as {
+    run: (print: (line: string) => void) => Promise<void>;
+  };
   await module.run(console.log);
 }

@@ -67,11 +67,19 @@ async function runToFirstOutput(browser: Browser): Promise<{ cold: number; warm:
       return performance.now() - start;
     });
   const cold = await measure();
-  await page.waitForFunction((id) => document.querySelector(`[data-runner="${id}"]`)?.getAttribute('data-status') !== 'running', PROGRAM);
+  await page.waitForFunction(
+    (id) =>
+      document.querySelector(`[data-runner="${id}"]`)?.getAttribute('data-status') !== 'running',
+    PROGRAM,
+  );
   const warm: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     warm.push(await measure());
-    await page.waitForFunction((id) => document.querySelector(`[data-runner="${id}"]`)?.getAttribute('data-status') !== 'running', PROGRAM);
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector(`[data-runner="${id}"]`)?.getAttribute('data-status') !== 'running',
+      PROGRAM,
+    );
   }
   await page.close();
   return { cold, warm: median(warm) };
@@ -83,19 +91,32 @@ export async function run(print: (line: string) => void): Promise<void> {
     print('site: no build in dist/ (run `npm run build` first)');
     return;
   }
-  const server: ChildProcess = spawn('node_modules/.bin/astro', ['preview', '--host', '127.0.0.1', '--port', String(PORT)], {
-    stdio: 'ignore',
-  });
+  const server: ChildProcess = spawn(
+    'node_modules/.bin/astro',
+    ['preview', '--host', '127.0.0.1', '--port', String(PORT)],
+    {
+      stdio: 'ignore',
+    },
+  );
   const executablePath = chromiumExecutable();
   try {
     await waitForServer(PAGE, 30_000);
     const browser = await chromium.launch({
       ...(executablePath ? { executablePath } : {}),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     try {
       const load = await firstLoad(browser);
-      print(`site  /steps/01/ first load: JS ${(load.js / 1024).toFixed(1)} KiB, CSS ${(load.css / 1024).toFixed(1)} KiB, Monaco loaded: ${load.monaco ? 'YES (over budget)' : 'no'}`);
+      print(
+        `site  /steps/01/ first load: JS ${(load.js / 1024).toFixed(1)} KiB, CSS ${(load.css / 1024).toFixed(1)} KiB, Monaco loaded: ${load.monaco ? 'YES (over budget)' : 'no'}`,
+      );
       const cold: number[] = [];
       const warm: number[] = [];
       for (let i = 0; i < 3; i++) {
@@ -103,7 +124,9 @@ export async function run(print: (line: string) => void): Promise<void> {
         cold.push(t.cold);
         warm.push(t.warm);
       }
-      print(`site  Run -> first output (${PROGRAM}): cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms (medians)`);
+      print(
+        `site  Run -> first output (${PROGRAM}): cold ${median(cold).toFixed(0)} ms, warm ${median(warm).toFixed(0)} ms (medians)`,
+      );
     } finally {
       await browser.close();
     }

@@ -10,7 +10,9 @@ import { plt } from '../src/dezero/plt.ts';
 import { recorded } from '../src/dezero/rich.ts';
 
 const stepsDir = new URL('../content/docs/steps/', import.meta.url);
-const steps = readdirSync(stepsDir).filter((d) => /^\d\d$/.test(d)).sort();
+const steps = readdirSync(stepsDir)
+  .filter((d) => /^\d\d$/.test(d))
+  .sort();
 
 /** The programs a step folder holds, as `NN/name` ids. */
 function programsOf(step: string): string[] {
@@ -42,7 +44,9 @@ function watchErrors(page: Page): string[] {
 test('the home page lists the stages and links the written lessons', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./');
-  await expect(page.getByRole('heading', { name: 'Stage 1: Automatic differentiation' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Stage 1: Automatic differentiation' }),
+  ).toBeVisible();
   for (const step of steps) {
     await expect(page.locator(`a[href$="steps/${step}/"]`).first()).toBeVisible();
   }
@@ -55,7 +59,9 @@ for (const step of steps) {
       const errors = watchErrors(page);
       await page.goto(`steps/${step}/`);
       await expect(page.locator('h1')).toBeVisible();
-      const ids = await page.locator('[data-runner]').evaluateAll((els) => els.map((el) => el.getAttribute('data-runner')));
+      const ids = await page
+        .locator('[data-runner]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-runner')));
       expect(ids.sort()).toEqual(programsOf(step));
       expect(errors).toEqual([]);
     });
@@ -63,7 +69,9 @@ for (const step of steps) {
     test('renders its asides as asides', async ({ page }) => {
       const mdx = readFileSync(new URL(`${step}/index.mdx`, stepsDir), 'utf8');
       // `:::note` blocks and <Aside> both become Starlight asides; a missing Markdown plugin shows them as text.
-      const asides = (mdx.match(/^:::(note|tip|caution|danger)/gm) ?? []).length + (mdx.match(/<Aside\b/g) ?? []).length;
+      const asides =
+        (mdx.match(/^:::(note|tip|caution|danger)/gm) ?? []).length +
+        (mdx.match(/<Aside\b/g) ?? []).length;
       await page.goto(`steps/${step}/`);
       await expect(page.locator('.starlight-aside')).toHaveCount(asides);
       await expect(page.locator('.sl-markdown-content')).not.toContainText(':::');
@@ -83,8 +91,12 @@ for (const step of steps) {
         expect(stdout).toBe(expected);
         await expect(program).not.toHaveAttribute('data-rich-pending');
         const figures = program.locator('[data-rich] > figure[data-rich-item]');
-        await expect(figures.locator(':scope > .program-figure-view > svg')).toHaveCount(drawn.length);
-        expect(await figures.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(drawn);
+        await expect(figures.locator(':scope > .program-figure-view > svg')).toHaveCount(
+          drawn.length,
+        );
+        expect(
+          await figures.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind'))),
+        ).toEqual(drawn);
         await expect(program.locator('[data-rich] [role="alert"]')).toHaveCount(0);
       });
     }

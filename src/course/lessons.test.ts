@@ -17,7 +17,11 @@ for (const program of programs) {
   test(`${program.id} prints its .out`, async () => {
     assert.ok(hasExpected(program), `${program.id}.ts has no ${program.id}.out beside it`);
     const { stdout, error } = await runProgram(readFileSync(program.source, 'utf8'));
-    assert.equal(error, null, `${program.id} threw ${error?.name}: ${error?.message} at line ${error?.line}`);
+    assert.equal(
+      error,
+      null,
+      `${program.id} threw ${error?.name}: ${error?.message} at line ${error?.line}`,
+    );
     assert.equal(stdout, readFileSync(program.expected, 'utf8'));
   });
 }

@@ -271,10 +271,13 @@ test('an error raised many frames deep in a module still finds the program line,
       if (n === 0) throw new RangeError('too deep');
       return deep(n - 1) + 1;
     };
-    const error = await execute("import { deep } from 'lib';\nconst x = 1;\nconsole.log(deep(30) + x);\n", {
-      modules: { lib: { deep } },
-      write: () => {},
-    });
+    const error = await execute(
+      "import { deep } from 'lib';\nconst x = 1;\nconsole.log(deep(30) + x);\n",
+      {
+        modules: { lib: { deep } },
+        write: () => {},
+      },
+    );
     assert.equal(error?.name, 'RangeError');
     assert.equal(error?.line, 3);
     assert.equal(Error.stackTraceLimit, 10, 'the limit is restored after the run');

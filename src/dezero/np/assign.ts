@@ -19,12 +19,15 @@ export function assign(dst: NDArray, src: ArrayLikeInput): void {
     return;
   }
   if (!broadcastsTo(src.shape, dst.shape)) {
-    throw new RangeError(`could not broadcast input array from shape ${shapeText(src.shape)} into shape ${shapeText(dst.shape)}`);
+    throw new RangeError(
+      `could not broadcast input array from shape ${shapeText(src.shape)} into shape ${shapeText(dst.shape)}`,
+    );
   }
   // NOTE: copy first when src shares storage with dst, so overlapping views read old values.
   const source = src.storage === out ? src.copy() : src;
   const values = source.storage;
-  const needsCast = (dst.dtype === 'int64' && source.dtype !== 'int64' && source.dtype !== 'bool') ||
+  const needsCast =
+    (dst.dtype === 'int64' && source.dtype !== 'int64' && source.dtype !== 'bool') ||
     (dst.dtype === 'bool' && source.dtype !== 'bool');
   const plan = coalesce(dst.shape, [dst.strides, broadcastStrides(source, dst.shape)]);
   const last = plan.shape.length - 1;
@@ -34,7 +37,8 @@ export function assign(dst: NDArray, src: ArrayLikeInput): void {
   walkRows(plan, [dst.offset, source.offset], (pos, n) => {
     let p = pos[0]!;
     let q = pos[1]!;
-    if (needsCast) for (let k = 0; k < n; k++, p += sd, q += ss) out[p] = castValue(values[q]!, dtype);
+    if (needsCast)
+      for (let k = 0; k < n; k++, p += sd, q += ss) out[p] = castValue(values[q]!, dtype);
     else for (let k = 0; k < n; k++, p += sd, q += ss) out[p] = values[q]!;
   });
 }

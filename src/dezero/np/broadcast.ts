@@ -39,13 +39,15 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
 export function broadcastStrides(a: NDArray, shape: readonly number[]): number[] {
   const nd = shape.length;
   const lead = nd - a.ndim;
-  if (lead < 0) throw new RangeError(`cannot broadcast shape (${a.shape.join(',')}) to (${shape.join(',')})`);
+  if (lead < 0)
+    throw new RangeError(`cannot broadcast shape (${a.shape.join(',')}) to (${shape.join(',')})`);
   const strides = new Array<number>(nd).fill(0);
   for (let i = 0; i < a.ndim; i++) {
     const n = a.shape[i]!;
     const target = shape[lead + i]!;
     if (n === target) strides[lead + i] = n === 1 ? 0 : a.strides[i]!;
-    else if (n !== 1) throw new RangeError(`cannot broadcast shape (${a.shape.join(',')}) to (${shape.join(',')})`);
+    else if (n !== 1)
+      throw new RangeError(`cannot broadcast shape (${a.shape.join(',')}) to (${shape.join(',')})`);
   }
   return strides;
 }
@@ -54,7 +56,9 @@ export function broadcastStrides(a: NDArray, shape: readonly number[]): number[]
 export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
   if (!broadcastsTo(a.shape, shape)) {
     if (shape.length === 0) throw new RangeError('cannot broadcast a non-scalar to a scalar array');
-    throw new RangeError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeText(a.shape)}  and requested shape ${shapeText(shape)}`);
+    throw new RangeError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeText(a.shape)}  and requested shape ${shapeText(shape)}`,
+    );
   }
   return new NDArray(a.storage, shape, a.dtype, broadcastStrides(a, shape), a.offset);
 }

@@ -27,7 +27,9 @@ function asArray(x: ArrayLikeInput, fn: string): NDArray {
 }
 
 /** `np.add(x, y)`, with `np.add.at(a, index, b)` for numpy's unbuffered in-place add. */
-const add = Object.assign((x: ArrayLikeInput, y: ArrayLikeInput): NDArray => ew.add(x, y), { at: idx.addAt });
+const add = Object.assign((x: ArrayLikeInput, y: ArrayLikeInput): NDArray => ew.add(x, y), {
+  at: idx.addAt,
+});
 
 /** The `np` namespace. */
 export const np = {
@@ -105,20 +107,27 @@ export const np = {
   allclose,
 
   // ==== reductions ====
-  sum: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray => red.sum(asArray(a, 'sum'), axis, keepdims),
-  max: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray => red.max(asArray(a, 'max'), axis, keepdims),
-  min: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray => red.min(asArray(a, 'min'), axis, keepdims),
-  mean: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray => red.mean(asArray(a, 'mean'), axis, keepdims),
+  sum: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray =>
+    red.sum(asArray(a, 'sum'), axis, keepdims),
+  max: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray =>
+    red.max(asArray(a, 'max'), axis, keepdims),
+  min: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray =>
+    red.min(asArray(a, 'min'), axis, keepdims),
+  mean: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray =>
+    red.mean(asArray(a, 'mean'), axis, keepdims),
   argmax: red.argmax,
   argmin: red.argmin,
 
   // ==== shape ====
-  reshape: (a: NDArray, shape: number | readonly number[]): NDArray => shp.reshape(asArray(a, 'reshape'), typeof shape === 'number' ? [shape] : shape),
-  transpose: (a: NDArray, axes?: readonly number[]): NDArray => shp.transpose(asArray(a, 'transpose'), axes),
+  reshape: (a: NDArray, shape: number | readonly number[]): NDArray =>
+    shp.reshape(asArray(a, 'reshape'), typeof shape === 'number' ? [shape] : shape),
+  transpose: (a: NDArray, axes?: readonly number[]): NDArray =>
+    shp.transpose(asArray(a, 'transpose'), axes),
   swapaxes: shp.swapaxes,
   squeeze: shp.squeeze,
   expandDims: shp.expandDims,
-  broadcastTo: (a: ArrayLikeInput, shape: readonly number[]): NDArray => broadcastTo(asArray(a, 'broadcastTo'), shape),
+  broadcastTo: (a: ArrayLikeInput, shape: readonly number[]): NDArray =>
+    broadcastTo(asArray(a, 'broadcastTo'), shape),
   broadcastShapes,
   concatenate: shp.concatenate,
   stack: shp.stack,

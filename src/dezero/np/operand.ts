@@ -17,8 +17,17 @@ export function describe(x: unknown): string {
 
 /** The DeZero Variable method that does what each of these np functions does. */
 const VARIABLE_METHODS: Record<string, string> = {
-  add: 'add', subtract: 'sub', multiply: 'mul', divide: 'div', power: 'pow', negative: 'neg',
-  matmul: 'matmul', dot: 'dot', reshape: 'reshape', transpose: 'transpose', sum: 'sum',
+  add: 'add',
+  subtract: 'sub',
+  multiply: 'mul',
+  divide: 'div',
+  power: 'pow',
+  negative: 'neg',
+  matmul: 'matmul',
+  dot: 'dot',
+  reshape: 'reshape',
+  transpose: 'transpose',
+  sum: 'sum',
 };
 
 /** The TypeError for a non-array operand of `np.<fn>`, with a hint for the usual mistakes. */
