@@ -5,14 +5,10 @@
  */
 import { isNDArray } from './np/ndarray.ts';
 import type { NDArray } from './np/ndarray.ts';
+import { shapeTuple } from './np/shape-text.ts';
 import type { Function, Variable } from './core.ts';
 
 // ==== Shapes ====
-
-/** Python's `str(tuple)` of a shape, as DeZero's messages and drawings show it: `()`, `(3,)`, `(2, 3)`. */
-export function pythonShape(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-}
 
 /** True when the two shapes are equal. */
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -84,7 +80,7 @@ export function inputGradients(f: Function<Variable | Variable[]>, gys: Variable
     const shape = gxs[i]!.shape;
     if (!sameShape(shape, x.shape)) {
       throw new RangeError(
-        `${name}.backward returned a gradient of shape ${pythonShape(shape)} for input ${i} of shape ${pythonShape(x.shape)}`,
+        `${name}.backward returned a gradient of shape ${shapeTuple(shape)} for input ${i} of shape ${shapeTuple(x.shape)}`,
       );
     }
   });

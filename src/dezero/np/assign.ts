@@ -2,7 +2,8 @@
 import type { NDArray } from './ndarray.ts';
 import type { ArrayLikeInput } from './ndarray.ts';
 import { castValue } from './dtype.ts';
-import { broadcastStrides, broadcastsTo, shapeText } from './broadcast.ts';
+import { broadcastStrides, broadcastsTo } from './broadcast.ts';
+import { shapeCompact } from './shape-text.ts';
 import { coalesce, walkRows } from './iterate.ts';
 
 /** Copies `src`, broadcast to `dst.shape` and cast to `dst.dtype`, into the view `dst`. */
@@ -20,7 +21,7 @@ export function assign(dst: NDArray, src: ArrayLikeInput): void {
   }
   if (!broadcastsTo(src.shape, dst.shape)) {
     throw new RangeError(
-      `could not broadcast input array from shape ${shapeText(src.shape)} into shape ${shapeText(dst.shape)}`,
+      `could not broadcast input array from shape ${shapeCompact(src.shape)} into shape ${shapeCompact(dst.shape)}`,
     );
   }
   // NOTE: copy first when src shares storage with dst, so overlapping views read old values.

@@ -10,7 +10,7 @@ import { broadcastShapes, broadcastStrides } from './broadcast.ts';
 import { binaryRow, unaryRow } from './kernels.ts';
 import type { BinaryOp, UnaryOp } from './kernels.ts';
 import { coalesce, walkRows } from './iterate.ts';
-import { checkOperand } from './operand.ts';
+import { checkOperand, operandArray } from './operand.ts';
 
 /** A 0-d array holding `value` in `dtype`. */
 export function scalarArray(value: number, dtype: DType = 'float64'): NDArray {
@@ -124,10 +124,6 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-function asArray(x: ArrayLikeInput, fn: string): NDArray {
-  return typeof x === 'number' ? scalarArray(x) : (checkOperand(x, fn) as NDArray);
-}
-
 // ==== Arithmetic: add / subtract / multiply / divide / power ====
 
 /** `x + y` (on two bool arrays: logical or, as numpy). */
@@ -208,7 +204,7 @@ export function clip(
   lo: ArrayLikeInput | null,
   hi: ArrayLikeInput | null,
 ): NDArray {
-  let r = asArray(a, 'clip');
+  let r = operandArray(a, 'clip');
   const scalar = (b: ArrayLikeInput | null): boolean =>
     typeof b === 'number' || (b instanceof NDArray && b.ndim === 0);
   if (scalar(lo) && scalar(hi)) {
@@ -250,28 +246,28 @@ export const logicalOr = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => comp
 export const logicalXor = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('xor', x, y);
 /** Elementwise logical not. */
 export const logicalNot = (x: ArrayLikeInput): NDArray =>
-  unaryInto('not', asArray(x, 'logicalNot'), 'bool');
+  unaryInto('not', operandArray(x, 'logicalNot'), 'bool');
 
 // ==== Unary functions ====
 
 /** True where x is nan. */
 export const isnan = (x: ArrayLikeInput): NDArray =>
-  unaryInto('isnan', asArray(x, 'isnan'), 'bool');
+  unaryInto('isnan', operandArray(x, 'isnan'), 'bool');
 /** True where x is +inf or -inf. */
 export const isinf = (x: ArrayLikeInput): NDArray =>
-  unaryInto('isinf', asArray(x, 'isinf'), 'bool');
+  unaryInto('isinf', operandArray(x, 'isinf'), 'bool');
 /** True where x is neither nan nor infinite. */
 export const isfinite = (x: ArrayLikeInput): NDArray =>
-  unaryInto('isfinite', asArray(x, 'isfinite'), 'bool');
+  unaryInto('isfinite', operandArray(x, 'isfinite'), 'bool');
 
 function floatUnary(op: UnaryOp, x: ArrayLikeInput): NDArray {
-  const a = asArray(x, op);
+  const a = operandArray(x, op);
   return unaryInto(op, a, floatType(a.dtype));
 }
 
 /** `-x` (numpy refuses it on bool). */
 export function negative(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'negative');
+  const a = operandArray(x, 'negative');
   if (a.dtype === 'bool')
     throw new TypeError('The numpy boolean negative, the `-` operator, is not supported');
   return unaryInto('neg', a, a.dtype);
@@ -279,19 +275,19 @@ export function negative(x: ArrayLikeInput): NDArray {
 
 /** Absolute value, same dtype. */
 export function abs(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'abs');
+  const a = operandArray(x, 'abs');
   return unaryInto(a.dtype === 'bool' ? 'copy' : 'abs', a, a.dtype);
 }
 
 /** `x * x`, same dtype (bool gives int64). */
 export function square(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'square');
+  const a = operandArray(x, 'square');
   return unaryInto('square', a, a.dtype === 'bool' ? 'int64' : a.dtype);
 }
 
 /** -1, 0 or 1 by sign (nan stays nan). */
 export function sign(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'sign');
+  const a = operandArray(x, 'sign');
   return unaryInto('sign', a, a.dtype === 'bool' ? 'int64' : a.dtype);
 }
 
@@ -316,13 +312,13 @@ export const expm1 = (x: ArrayLikeInput): NDArray => floatUnary('expm1', x);
 
 /** Largest integer not above x (ints keep their dtype). */
 export function floor(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'floor');
+  const a = operandArray(x, 'floor');
   return unaryInto('floor', a, a.dtype === 'bool' ? 'float64' : a.dtype);
 }
 
 /** Smallest integer not below x (ints keep their dtype). */
 export function ceil(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'ceil');
+  const a = operandArray(x, 'ceil');
   return unaryInto('ceil', a, a.dtype === 'bool' ? 'float64' : a.dtype);
 }
 
@@ -330,7 +326,7 @@ export function ceil(x: ArrayLikeInput): NDArray {
 
 /** `x` where `cond` is true, else `y`, all broadcast together (numpy's three-argument `where`). */
 export function where(cond: ArrayLikeInput, x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  const c = asArray(cond, 'where');
+  const c = operandArray(cond, 'where');
   const t = commonType(x, y, 'where');
   const a = operand(x, t);
   const b = operand(y, t);

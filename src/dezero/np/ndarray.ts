@@ -7,6 +7,7 @@
 import { allocStorage, castValue } from './dtype.ts';
 import type { DType, Storage } from './dtype.ts';
 import { formatArray } from './format.ts';
+import { shapeCompact } from './shape-text.ts';
 import * as ew from './elementwise.ts';
 import * as red from './reduce.ts';
 import * as shp from './shape.ts';
@@ -315,7 +316,7 @@ export function fromFlat(
 ): NDArray {
   const size = shapeSize(shape);
   if (values.length !== size)
-    throw new RangeError(`cannot make shape (${shape.join(', ')}) from ${values.length} values`);
+    throw new RangeError(`cannot make shape ${shapeCompact(shape)} from ${values.length} values`);
   const storage = allocStorage(dtype, size);
   if (dtype === 'float64' || dtype === 'float32') {
     // NOTE: Float32Array assignment rounds to nearest like Math.fround.

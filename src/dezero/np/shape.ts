@@ -4,6 +4,7 @@
  */
 import { NDArray, fromFlat, shapeSize } from './ndarray.ts';
 import { assign } from './assign.ts';
+import { reshapeRequestText } from './shape-text.ts';
 import { allocStorage, castValue, promoteTypes } from './dtype.ts';
 
 /** Resolves a possibly negative axis against `ndim`, with numpy's error when out of range. */
@@ -15,23 +16,10 @@ export function normalizeAxis(axis: number, ndim: number): number {
   return a;
 }
 
-/**
- * A requested shape as numpy's reshape error spells it (`convert_shape_to_string`): -1 reads
- * `newaxis`, leading ones are dropped, and only a one-entry request gets the tuple comma:
- * (4, -1) is "(4,newaxis)", (-1, 4) is "(4)", (4,) is "(4,)".
- */
-function reshapeText(shape: readonly number[]): string {
-  let i = 0;
-  while (i < shape.length && shape[i]! < 0) i++;
-  if (i === shape.length) return '()';
-  const parts = shape.slice(i).map((n) => (n < 0 ? 'newaxis' : String(n)));
-  return `(${parts.join(',')}${shape.length === 1 ? ',' : ''})`;
-}
-
 /** The shape with one -1 entry filled in so the sizes match. */
 function resolveShape(shape: readonly number[], size: number): number[] {
   const out = shape.slice();
-  const text = (): string => reshapeText(shape);
+  const text = (): string => reshapeRequestText(shape);
   const unknown = out.indexOf(-1);
   const known = shapeSize(out.filter((_, i) => i !== unknown));
   if (unknown >= 0) {
