@@ -5,7 +5,7 @@
  * covers second and third derivatives, and a small seeded generator for test inputs.
  */
 import { NDArray, fromFlat } from './np/ndarray.ts';
-import { Variable } from './core.ts';
+import { Variable } from './index.ts';
 import { shapeTuple } from './np/shape-text.ts';
 
 /** A function of one Variable, as the checks take it (close over any other inputs). */

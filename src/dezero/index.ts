@@ -2,6 +2,8 @@
  * The `dezero` module that lesson programs import: `import { np, print } from 'dezero'`.
  * It grows step by step with the course; see each lesson's "Python → TypeScript" note.
  */
+// NOTE: first, so every Variable has its methods (x.add, x.reshape, x.T, …) before anything runs.
+import './variable-methods.ts';
 import * as F from './functions.ts';
 import * as utils from './utils.ts';
 
@@ -11,21 +13,10 @@ export { print, setPrintSink } from './print.ts';
 export { plt } from './plt.ts';
 export type { RichItem, FigureSpec } from './rich.ts';
 
-export {
-  Variable,
-  Function,
-  asArray,
-  asVariable,
-  add,
-  sub,
-  mul,
-  div,
-  pow,
-  neg,
-  rsub,
-  rdiv,
-} from './core.ts';
+export { Variable, Parameter, Function, asArray, asVariable } from './core.ts';
 export type { VariableLike, BackwardOptions } from './core.ts';
+export type { VariableMethods } from './variable-methods.ts';
+export { add, sub, mul, div, pow, neg, rsub, rdiv } from './operators.ts';
 export { Config, usingConfig, noGrad, testMode } from './config.ts';
 export type { ConfigName } from './config.ts';
 /** The functions namespace, as DeZero's `import dezero.functions as F`. */

@@ -59,7 +59,8 @@ function nodeIds(): NodeIds {
 
 function dotVar(idOf: NodeIds, v: Variable, verbose: boolean): string {
   let label = v.name ?? '';
-  if (verbose) label += (v.name !== null ? ': ' : '') + `${shapeTuple(v.shape)} ${v.dtype}`;
+  if (verbose && v.hasData)
+    label += (v.name !== null ? ': ' : '') + `${shapeTuple(v.shape)} ${v.dtype}`;
   return `${idOf(v)} [label="${label}", color=orange, style=filled]\n`;
 }
 
