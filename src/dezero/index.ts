@@ -5,6 +5,8 @@
 // NOTE: first, so every Variable has its methods (x.add, x.reshape, x.T, …) before anything runs.
 import './variable-methods.ts';
 import * as F from './functions.ts';
+import * as L from './layers.ts';
+import * as models from './models.ts';
 import * as utils from './utils.ts';
 
 export { np } from './np/index.ts';
@@ -17,9 +19,17 @@ export { Variable, Parameter, Function, asArray, asVariable } from './core.ts';
 export type { VariableLike, BackwardOptions } from './core.ts';
 export type { VariableMethods } from './variable-methods.ts';
 export { add, sub, mul, div, pow, neg, rsub, rdiv } from './operators.ts';
+export { Layer } from './layers.ts';
+export type { LinearOptions } from './layers.ts';
+export { Model } from './models.ts';
+export type { ModelPlotOptions } from './models.ts';
 export { Config, usingConfig, noGrad, testMode } from './config.ts';
 export type { ConfigName } from './config.ts';
 /** The functions namespace, as DeZero's `import dezero.functions as F`. */
 export { F };
+/** The layers namespace, as DeZero's `import dezero.layers as L`: `L.Linear`, `L.Layer`. */
+export { L };
+/** The models namespace, as DeZero's `dezero.models`: `models.MLP`, `models.Model`. */
+export { models };
 /** Helpers, as DeZero's `dezero.utils`: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `sumTo`. */
 export { utils };

@@ -43,3 +43,27 @@ export function assign(dst: NDArray, src: ArrayLikeInput): void {
     else for (let k = 0; k < n; k++, p += sd, q += ss) out[p] = values[q]!;
   });
 }
+
+const UFUNC_NAMES = { add: 'add', sub: 'subtract', mul: 'multiply', div: 'divide' } as const;
+
+/**
+ * Python's `a op= b` (`a -= b`): writes `result` (already `a op b`) back into `a`, cast to a's
+ * dtype, as numpy's in-place operators do (so a float32 weight stays float32). Like numpy, the
+ * result must have a's shape, and a float result cannot go into an int or bool array.
+ */
+export function assignInPlace(dst: NDArray, result: NDArray, op: keyof typeof UFUNC_NAMES): void {
+  if (shapeCompact(result.shape) !== shapeCompact(dst.shape)) {
+    throw new RangeError(
+      `non-broadcastable output operand with shape ${shapeCompact(dst.shape)} doesn't match the broadcast shape ${shapeCompact(result.shape)}`,
+    );
+  }
+  const floatIntoInt =
+    (result.dtype === 'float64' || result.dtype === 'float32') &&
+    (dst.dtype === 'int64' || dst.dtype === 'bool');
+  if (floatIntoInt || (result.dtype === 'int64' && dst.dtype === 'bool')) {
+    throw new TypeError(
+      `Cannot cast ufunc '${UFUNC_NAMES[op]}' output from dtype('${result.dtype}') to dtype('${dst.dtype}') with casting rule 'same_kind'`,
+    );
+  }
+  assign(dst, result);
+}

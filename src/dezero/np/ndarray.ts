@@ -14,6 +14,7 @@ import * as shp from './shape.ts';
 import * as idx from './indexing.ts';
 import type { Index } from './indexing.ts';
 import { dot as linalgDot } from './linalg.ts';
+import { assignInPlace } from './assign.ts';
 
 /** A number or an array: wherever numpy takes an array, a JS number counts as a 0-d float64 array. */
 export type ArrayLikeInput = NDArray | number;
@@ -222,6 +223,24 @@ export class NDArray {
   /** `this != b` elementwise. */
   ne(b: ArrayLikeInput): NDArray {
     return ew.notEqual(this, b);
+  }
+
+  // ==== In place: Python's a += b, a -= b, a *= b, a /= b ====
+  /** Python's `a += b`: adds into this array, keeping its dtype and shape (float32 stays float32). */
+  iadd(b: ArrayLikeInput): void {
+    assignInPlace(this, ew.add(this, b), 'add');
+  }
+  /** Python's `a -= b`: `W.data.isub(W.grad.data.mul(lr))` updates a weight in place, in its own dtype. */
+  isub(b: ArrayLikeInput): void {
+    assignInPlace(this, ew.subtract(this, b), 'sub');
+  }
+  /** Python's `a *= b`, in place, keeping this array's dtype. */
+  imul(b: ArrayLikeInput): void {
+    assignInPlace(this, ew.multiply(this, b), 'mul');
+  }
+  /** Python's `a /= b`, in place, keeping this array's dtype. */
+  idiv(b: ArrayLikeInput): void {
+    assignInPlace(this, ew.divide(this, b), 'div');
   }
 
   // ==== Reductions ====
