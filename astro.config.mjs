@@ -30,7 +30,8 @@ export default defineConfig({
   integrations: [
     starlight({
       title: 'DeZero in TypeScript',
-      description: 'Build an autograd framework in 60 steps, with every program runnable in the page.',
+      description:
+        'Build an autograd framework in 60 steps, with every program runnable in the page.',
       customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
       sidebar: sidebar(new URL('./content/docs/', import.meta.url)),
       // Starlight's Markdown transforms (asides, heading anchors) look in src/content/docs unless told.

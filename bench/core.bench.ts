@@ -6,8 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Variable, add, sub } from '../src/dezero/core.ts';
-import * as F from '../src/dezero/functions.ts';
+import { F, Variable, add, sub } from '../src/dezero/index.ts';
 import { fromFlat } from '../src/dezero/np/ndarray.ts';
 
 const GRAPHS = 10_000;

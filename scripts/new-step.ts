@@ -54,7 +54,10 @@ The one new idea, in a sentence.
 ## Try this
 `,
 );
-writeFileSync(new URL('main.ts', folder), "import { print } from 'dezero';\n\nprint('step " + step + "');\n");
+writeFileSync(
+  new URL('main.ts', folder),
+  "import { print } from 'dezero';\n\nprint('step " + step + "');\n",
+);
 if (book) copyFileSync(book, new URL('book.out', folder));
 else writeFileSync(new URL('book.out', folder), '');
 console.log(`created content/docs/steps/${stepSlug(step)}/: index.mdx, main.ts, book.out`);

@@ -19,7 +19,9 @@ for (const id of ids) {
   process.stdout.write(stdout);
   if (error) {
     failed = true;
-    console.error(`${id}: ${error.name}: ${error.message} (line ${error.line}, column ${error.column})`);
+    console.error(
+      `${id}: ${error.name}: ${error.message} (line ${error.line}, column ${error.column})`,
+    );
   } else if (write) {
     writeFileSync(`content/docs/steps/${id}.out`, stdout);
     console.error(`wrote content/docs/steps/${id}.out`);

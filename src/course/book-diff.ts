@@ -24,21 +24,30 @@ export function diffLines(ours: string, book: string): Omit<BookDifference, 'rea
  * Problems with a lesson's declared differences: an undeclared difference, a declared one that
  * no longer occurs or whose text is stale, or one without a reason. Empty when all is explained.
  */
-export function unexplained(ours: string, book: string, declared: readonly BookDifference[]): string[] {
+export function unexplained(
+  ours: string,
+  book: string,
+  declared: readonly BookDifference[],
+): string[] {
   const problems: string[] = [];
   const actual = diffLines(ours, book);
   for (const d of actual) {
     const match = declared.find((x) => x.line === d.line);
     if (!match) {
-      problems.push(`line ${d.line}: ours ${JSON.stringify(d.ours)} vs book ${JSON.stringify(d.book)} is not declared`);
+      problems.push(
+        `line ${d.line}: ours ${JSON.stringify(d.ours)} vs book ${JSON.stringify(d.book)} is not declared`,
+      );
     } else if (match.ours !== d.ours || match.book !== d.book) {
-      problems.push(`line ${d.line}: declared ${JSON.stringify(match)} but found ours ${JSON.stringify(d.ours)}, book ${JSON.stringify(d.book)}`);
+      problems.push(
+        `line ${d.line}: declared ${JSON.stringify(match)} but found ours ${JSON.stringify(d.ours)}, book ${JSON.stringify(d.book)}`,
+      );
     } else if (!match.reason.trim()) {
       problems.push(`line ${d.line}: the difference has no reason`);
     }
   }
   for (const x of declared) {
-    if (!actual.some((d) => d.line === x.line)) problems.push(`line ${x.line}: declared but the outputs agree`);
+    if (!actual.some((d) => d.line === x.line))
+      problems.push(`line ${x.line}: declared but the outputs agree`);
   }
   return problems;
 }

@@ -10,7 +10,9 @@ import { STEPS_DIR } from './lesson-files.ts';
 import { readFrontmatter } from './frontmatter.ts';
 import { diffLines, unexplained } from './book-diff.ts';
 
-const steps = readdirSync(STEPS_DIR).filter((d) => /^\d\d$/.test(d)).sort();
+const steps = readdirSync(STEPS_DIR)
+  .filter((d) => /^\d\d$/.test(d))
+  .sort();
 
 test('diffLines finds changed, missing and extra lines', () => {
   assert.deepEqual(diffLines('a\nb\nc\n', 'a\nB\n'), [
@@ -30,7 +32,11 @@ for (const step of steps) {
     const book = readFileSync(bookFile, 'utf8');
     const front = readFrontmatter(new URL('index.mdx', folder));
     if (!front.book) {
-      assert.equal(book, '', `steps/${step}: the book prints output, so the frontmatter must name the program held to it`);
+      assert.equal(
+        book,
+        '',
+        `steps/${step}: the book prints output, so the frontmatter must name the program held to it`,
+      );
       return;
     }
     const out = new URL(`${front.book.program}.out`, folder);

@@ -15,7 +15,9 @@ export interface ProgramFile {
 /** Every `NN/name.ts` program under content/docs/steps, in step and name order. */
 export function listPrograms(): ProgramFile[] {
   const programs: ProgramFile[] = [];
-  for (const step of readdirSync(STEPS_DIR).filter((d) => /^\d\d$/.test(d)).sort()) {
+  for (const step of readdirSync(STEPS_DIR)
+    .filter((d) => /^\d\d$/.test(d))
+    .sort()) {
     for (const file of readdirSync(new URL(`${step}/`, STEPS_DIR)).sort()) {
       if (!file.endsWith('.ts') || file.endsWith('.d.ts') || file.endsWith('.test.ts')) continue;
       const name = file.slice(0, -3);

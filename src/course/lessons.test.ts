@@ -17,7 +17,11 @@ for (const program of programs) {
   test(`${program.id} prints its .out`, async () => {
     assert.ok(hasExpected(program), `${program.id}.ts has no ${program.id}.out beside it`);
     const { stdout, error } = await runProgram(readFileSync(program.source, 'utf8'));
-    assert.equal(error, null, `${program.id} threw ${error?.name}: ${error?.message} at line ${error?.line}`);
+    assert.equal(
+      error,
+      null,
+      `${program.id} threw ${error?.name}: ${error?.message} at line ${error?.line}`,
+    );
     assert.equal(stdout, readFileSync(program.expected, 'utf8'));
   });
 }
@@ -27,6 +31,10 @@ test("a lesson's step is written once, as its folder's name", () => {
     const mdx = readFileSync(new URL(`${step}/index.mdx`, STEPS_DIR), 'utf8');
     assert.doesNotMatch(mdx, /^step:/m, `steps/${step}/index.mdx: no step in the frontmatter`);
     assert.doesNotMatch(mdx, /<Program src="\d/, `steps/${step}/index.mdx: <Program src="name">`);
-    assert.doesNotMatch(mdx, /<BookComparison step=/, `steps/${step}/index.mdx: <BookComparison />`);
+    assert.doesNotMatch(
+      mdx,
+      /<BookComparison step=/,
+      `steps/${step}/index.mdx: <BookComparison />`,
+    );
   }
 });

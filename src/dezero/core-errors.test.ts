@@ -90,8 +90,8 @@ test('new Variable(1.0) and friends say what to write instead', () => {
     'Array is not supported: wrap it in an np array, e.g. new Variable(np.array([...]))',
   );
   assert.equal(
-    message(null),
-    'null is not supported: wrap it in an np array, e.g. new Variable(np.array(...))',
+    captured(() => new Variable(null, 'W').data).message,
+    "variable 'W' holds no data (null): give it an array first, e.g. x.data = np.zeros([2, 3]); x.hasData tells whether it has one",
   );
   assert.equal(
     message(new Float64Array(2)),

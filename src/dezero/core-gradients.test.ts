@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Variable, add, sub, mul, div, pow, neg, rsub, rdiv } from './core.ts';
-import type { VariableLike } from './core.ts';
+import { Variable, add, sub, mul, div, pow, neg, rsub, rdiv } from './index.ts';
+import type { VariableLike } from './index.ts';
 import { fromFlat } from './np/ndarray.ts';
 import type { NDArray } from './np/ndarray.ts';
 import * as F from './functions.ts';

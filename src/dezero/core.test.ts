@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Variable, Function, add, mul, asVariable, asArray } from './core.ts';
+import { Variable, Function, add, mul, asVariable, asArray } from './index.ts';
 import type { NDArray } from './np/ndarray.ts';
 import { fromFlat } from './np/ndarray.ts';
 import * as F from './functions.ts';
@@ -15,7 +15,14 @@ test('Variable wraps arrays and Variables, refuses numbers (the book step 9)', (
   assert.equal(x.data, a);
   assert.equal(new Variable(x).data, a);
   assert.throws(() => new Variable(1.0 as unknown as NDArray), TypeError);
-  assert.throws(() => new Variable(null as unknown as NDArray), TypeError);
+  const empty = new Variable(null, 'W');
+  assert.equal(empty.hasData, false);
+  assert.equal(String(empty), 'variable(None)');
+  assert.throws(() => empty.shape, TypeError);
+  empty.data = a;
+  assert.equal(empty.hasData, true);
+  empty.data = null;
+  assert.equal(empty.hasData, false);
   assert.deepEqual(
     [x.name, x.shape, x.ndim, x.size, x.dtype, x.length],
     ['x', [2, 3], 2, 6, 'float64', 2],

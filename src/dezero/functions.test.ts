@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Variable } from './core.ts';
+import { Variable } from './index.ts';
 import * as F from './functions.ts';
 import { fromFlat } from './np/ndarray.ts';
 import type { NDArray } from './np/ndarray.ts';

@@ -1,17 +1,20 @@
 /**
  * `F`, the functions of `dezero` (the book's `functions.py`): one class per operation with its
  * forward (on arrays) and backward (on Variables, so `createGraph` can differentiate it again)
- * side by side, and a lowercase function that applies it: `F.sin(x)`.
+ * side by side, and a lowercase function that applies it: `F.sin(x)`. Backward formulas use
+ * Variable's methods (`gy.mul(y)`), which `variable-methods.ts` binds when `dezero` loads.
  */
 import type { NDArray } from './np/ndarray.ts';
 import { parseAxes } from './np/reduce.ts';
 import type { AxisArg } from './np/reduce.ts';
+import { dot } from './np/linalg.ts';
 import * as np from './np/elementwise.ts';
-import { Function, Variable, asVariable, broadcastTo, rsub } from './core.ts';
-import { sameShape } from './checks.ts';
+import { Function, Variable, asVariable } from './core.ts';
 import type { VariableLike } from './core.ts';
+import { broadcastTo, sumTo } from './operators.ts';
+import { sameShape } from './checks.ts';
 
-export { SumTo, BroadcastTo, sumTo, broadcastTo } from './core.ts';
+export { SumTo, BroadcastTo, sumTo, broadcastTo } from './operators.ts';
 
 // ==== Basic functions: square / exp / log ====
 
@@ -92,7 +95,7 @@ export class Tanh extends Function {
   }
   override backward(gy: Variable): Variable {
     const y = this.outputs[0]!;
-    return gy.mul(rsub(y.mul(y), 1));
+    return gy.mul(y.mul(y).rsub(1));
   }
 }
 
@@ -109,7 +112,7 @@ export function tanh(x: VariableLike): Variable {
   return new Tanh().call(x);
 }
 
-// ==== Tensor shape: reshape / transpose / sum ====
+// ==== Tensor operations: reshape / transpose ====
 
 /** The same values in a new shape; backward reshapes the gradient back. */
 export class Reshape extends Function {
@@ -147,6 +150,20 @@ export class Transpose extends Function {
   }
 }
 
+/** `x` in a new shape (one entry may be -1); the variable itself when the shape is unchanged. */
+export function reshape(x: VariableLike, shape: number | readonly number[]): Variable {
+  const v = asVariable(x);
+  const target = typeof shape === 'number' ? [shape] : shape;
+  return sameShape(v.shape, target) ? v : new Reshape(target).call(v);
+}
+
+/** `x` with its axes permuted (reversed when `axes` is omitted). */
+export function transpose(x: VariableLike, axes: readonly number[] | null = null): Variable {
+  return new Transpose(axes).call(x);
+}
+
+// ==== sum / sumTo / broadcastTo / matmul / linear ====
+
 /** Sum over axes (all by default); backward spreads the gradient back over the summed axes. */
 export class Sum extends Function {
   readonly axis: AxisArg;
@@ -169,19 +186,119 @@ export class Sum extends Function {
   }
 }
 
-/** `x` in a new shape (one entry may be -1); the variable itself when the shape is unchanged. */
-export function reshape(x: VariableLike, shape: number | readonly number[]): Variable {
-  const v = asVariable(x);
-  const target = typeof shape === 'number' ? [shape] : shape;
-  return sameShape(v.shape, target) ? v : new Reshape(target).call(v);
-}
-
-/** `x` with its axes permuted (reversed when `axes` is omitted). */
-export function transpose(x: VariableLike, axes: readonly number[] | null = null): Variable {
-  return new Transpose(axes).call(x);
-}
-
-/** Sum over `axis` (all when omitted): `F.sum(x)`, `F.sum(x, 0)`, `F.sum(x, { axis: 0, keepdims: true })`. */
+/** Sum over `axis` (all when omitted; a number, a list, negative from the end); `keepdims` keeps summed axes as 1. */
 export function sum(x: VariableLike, axis: AxisArg = null, keepdims = false): Variable {
   return new Sum(axis, keepdims).call(x);
+}
+
+/** y = x·W (numpy's `dot`); gx = gy·Wᵀ, gW = xᵀ·gy. */
+export class MatMul extends Function {
+  override forward(x: NDArray, W: NDArray): NDArray {
+    return dot(x, W);
+  }
+  override backward(gy: Variable): Variable[] {
+    const [x, W] = this.inputs as [Variable, Variable];
+    return [matmul(gy, W.T), matmul(x.T, gy)];
+  }
+}
+
+/**
+ * y = x·W + b in one Function (b optional). The product x·W is never a Variable of its own, so no
+ * graph keeps it alive: the memory the book's `linear_simple` frees with `t.data = None`. Backward
+ * needs only the inputs: gx = gy·Wᵀ, gW = xᵀ·gy, gb = gy summed to b's shape.
+ */
+export class Linear extends Function {
+  override forward(x: NDArray, W: NDArray, b?: NDArray): NDArray {
+    const y = dot(x, W);
+    return b === undefined ? y : y.add(b);
+  }
+  override backward(gy: Variable): Variable[] {
+    const [x, W, b] = this.inputs as [Variable, Variable, Variable | undefined];
+    const gx = matmul(gy, W.T);
+    const gW = matmul(x.T, gy);
+    return b === undefined ? [gx, gW] : [gx, gW, sumTo(gy, b.shape)];
+  }
+}
+
+/** The matrix product x·W (numpy's `dot`), as DeZero's `F.matmul`. */
+export function matmul(x: VariableLike, W: VariableLike): Variable {
+  return new MatMul().call(x, W);
+}
+
+/** x·W + b (b omitted or null: x·W), as one Function; see `Linear`. */
+export function linear(x: VariableLike, W: VariableLike, b: VariableLike | null = null): Variable {
+  return b === null ? new Linear().call(x, W) : new Linear().call(x, W, b);
+}
+
+/**
+ * x·W + b from two Functions (the book's `linear_simple`): once the sum is taken, the product's
+ * data is released (`t.data = null`), since neither backward reads it; only its shape was needed.
+ */
+export function linearSimple(
+  x: VariableLike,
+  W: VariableLike,
+  b: VariableLike | null = null,
+): Variable {
+  const t = matmul(x, W);
+  if (b === null) return t;
+  const y = t.add(b);
+  t.data = null; // NOTE: Add's backward never reads its inputs' data, so the product can go.
+  return y;
+}
+
+// ==== Activation functions: sigmoid ====
+
+/** y = 1 / (1 + e⁻ˣ), computed as tanh(x/2)/2 + 1/2 (no overflow); gx = gy · y(1 − y). */
+export class Sigmoid extends Function {
+  override forward(x: NDArray): NDArray {
+    return np.tanh(x.mul(0.5)).mul(0.5).add(0.5);
+  }
+  override backward(gy: Variable): Variable {
+    const y = this.outputs[0]!;
+    return gy.mul(y).mul(y.rsub(1));
+  }
+}
+
+/** The logistic sigmoid 1 / (1 + e⁻ˣ), as one Function. */
+export function sigmoid(x: VariableLike): Variable {
+  return new Sigmoid().call(x);
+}
+
+/** The sigmoid written with the operators (the book's `sigmoid_simple`): 1 / (1 + exp(−x)). */
+export function sigmoidSimple(x: VariableLike): Variable {
+  return exp(asVariable(x).neg()).add(1).rdiv(1);
+}
+
+// ==== Loss functions: meanSquaredError ====
+
+/** y = Σ(x0 − x1)² / N, N the length of the first axis; gx0 = gy · (x0 − x1) · 2/N, gx1 = −gx0. */
+export class MeanSquaredError extends Function {
+  override forward(x0: NDArray, x1: NDArray): NDArray {
+    const diff = x0.sub(x1);
+    return diff.pow(2).sum().div(lengthOf(diff));
+  }
+  override backward(gy: Variable): Variable[] {
+    const [x0, x1] = this.inputs as [Variable, Variable];
+    const diff = x0.sub(x1);
+    const gx0 = gy.mul(diff).mul(2 / diff.length);
+    return [gx0, gx0.neg()];
+  }
+}
+
+/** Python's `len(a)` of an array: the length of its first axis. */
+function lengthOf(a: NDArray): number {
+  const n = a.shape[0];
+  if (n === undefined) throw new TypeError('len() of unsized object');
+  return n;
+}
+
+/** The mean of the squared differences over the first axis: Σ(x0 − x1)² / len(x0), as one Function. */
+export function meanSquaredError(x0: VariableLike, x1: VariableLike): Variable {
+  return new MeanSquaredError().call(x0, x1);
+}
+
+/** The same loss written with the operators (the book's `mean_squared_error_simple`, step 42). */
+export function meanSquaredErrorSimple(x0: VariableLike, x1: VariableLike): Variable {
+  const diff = asVariable(x0).sub(x1);
+  return sum(diff.pow(2)).div(diff.length);
 }

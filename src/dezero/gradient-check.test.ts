@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Function, Variable } from './core.ts';
+import { Function, Variable } from './index.ts';
 import type { NDArray } from './np/ndarray.ts';
 import { fromFlat } from './np/ndarray.ts';
 import * as F from './functions.ts';

@@ -5,7 +5,8 @@
  * covers second and third derivatives, and a small seeded generator for test inputs.
  */
 import { NDArray, fromFlat } from './np/ndarray.ts';
-import { Variable } from './core.ts';
+import { Variable } from './index.ts';
+import { shapeTuple } from './np/shape-text.ts';
 
 /** A function of one Variable, as the checks take it (close over any other inputs). */
 export type VariableFn = (x: Variable) => Variable;
@@ -54,9 +55,9 @@ export function backpropGrad(f: VariableFn, x: NDArray): Float64Array {
   const v = new Variable(fromFlat(x.toFlat(), x.shape));
   f(v).backward();
   if (v.grad === null) return new Float64Array(x.size);
-  if (v.grad.shape.join() !== x.shape.join()) {
+  if (shapeTuple(v.grad.shape) !== shapeTuple(x.shape)) {
     throw new RangeError(
-      `gradient shape (${v.grad.shape.join(', ')}) differs from input shape (${x.shape.join(', ')})`,
+      `gradient shape ${shapeTuple(v.grad.shape)} differs from input shape ${shapeTuple(x.shape)}`,
     );
   }
   return Float64Array.from(v.grad.data.toFlat());

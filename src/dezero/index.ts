@@ -2,7 +2,11 @@
  * The `dezero` module that lesson programs import: `import { np, print } from 'dezero'`.
  * It grows step by step with the course; see each lesson's "Python → TypeScript" note.
  */
+// NOTE: first, so every Variable has its methods (x.add, x.reshape, x.T, …) before anything runs.
+import './variable-methods.ts';
 import * as F from './functions.ts';
+import * as L from './layers.ts';
+import * as models from './models.ts';
 import * as utils from './utils.ts';
 
 export { np } from './np/index.ts';
@@ -11,24 +15,21 @@ export { print, setPrintSink } from './print.ts';
 export { plt } from './plt.ts';
 export type { RichItem, FigureSpec } from './rich.ts';
 
-export {
-  Variable,
-  Function,
-  asArray,
-  asVariable,
-  add,
-  sub,
-  mul,
-  div,
-  pow,
-  neg,
-  rsub,
-  rdiv,
-} from './core.ts';
+export { Variable, Parameter, Function, asArray, asVariable } from './core.ts';
 export type { VariableLike, BackwardOptions } from './core.ts';
+export type { VariableMethods } from './variable-methods.ts';
+export { add, sub, mul, div, pow, neg, rsub, rdiv } from './operators.ts';
+export { Layer } from './layers.ts';
+export type { LinearOptions } from './layers.ts';
+export { Model } from './models.ts';
+export type { ModelPlotOptions } from './models.ts';
 export { Config, usingConfig, noGrad, testMode } from './config.ts';
 export type { ConfigName } from './config.ts';
 /** The functions namespace, as DeZero's `import dezero.functions as F`. */
 export { F };
+/** The layers namespace, as DeZero's `import dezero.layers as L`: `L.Linear`, `L.Layer`. */
+export { L };
+/** The models namespace, as DeZero's `dezero.models`: `models.MLP`, `models.Model`. */
+export { models };
 /** Helpers, as DeZero's `dezero.utils`: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `sumTo`. */
 export { utils };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { np } from './np/index.ts';
-import { Variable } from './core.ts';
+import { Variable } from './index.ts';
 import { plt } from './plt.ts';
 import { setRichSink } from './rich.ts';
 import type { RichItem, FigureSpec } from './rich.ts';

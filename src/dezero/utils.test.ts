@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { Variable, add, sub } from './core.ts';
+import { Variable, add, sub } from './index.ts';
 import * as F from './functions.ts';
 import * as utils from './utils.ts';
 import type { RichItem } from './rich.ts';

@@ -5,7 +5,7 @@
  */
 import type { NDArray } from './np/ndarray.ts';
 import { Variable } from './core.ts';
-import { pythonShape } from './checks.ts';
+import { shapeTuple } from './np/shape-text.ts';
 import type { Function } from './core.ts';
 import { emitRich } from './rich.ts';
 import type { RichItem } from './rich.ts';
@@ -17,7 +17,7 @@ export function sumTo(x: NDArray, shape: readonly number[]): NDArray {
   const lead = x.ndim - shape.length;
   // NOTE: DeZero's sum_to returns a wrong shape silently when `shape` is out of reach ((2, 3) to (5,) gives (3,)).
   if (lead < 0 || !shape.every((n, i) => n === 1 || n === x.shape[i + lead]))
-    throw new RangeError(`cannot sum shape ${pythonShape(x.shape)} to ${pythonShape(shape)}`);
+    throw new RangeError(`cannot sum shape ${shapeTuple(x.shape)} to ${shapeTuple(shape)}`);
   const leadAxes = [...Array(lead).keys()];
   const ones = shape.flatMap((n, i) => (n === 1 ? [i + lead] : []));
   const y = x.sum({ axis: [...leadAxes, ...ones], keepdims: true });
@@ -70,7 +70,8 @@ function dotQuoted(text: string): string {
 
 function dotVar(idOf: NodeIds, v: Variable, verbose: boolean): string {
   let label = v.name ?? '';
-  if (verbose) label += (v.name !== null ? ': ' : '') + `${pythonShape(v.shape)} ${v.dtype}`;
+  if (verbose && v.hasData)
+    label += (v.name !== null ? ': ' : '') + `${shapeTuple(v.shape)} ${v.dtype}`;
   return `${idOf(v)} [label="${dotQuoted(label)}", color=orange, style=filled]\n`;
 }
 

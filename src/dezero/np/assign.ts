@@ -2,7 +2,8 @@
 import type { NDArray } from './ndarray.ts';
 import type { ArrayLikeInput } from './ndarray.ts';
 import { castValue } from './dtype.ts';
-import { broadcastStrides, broadcastsTo, shapeText } from './broadcast.ts';
+import { broadcastStrides, broadcastsTo } from './broadcast.ts';
+import { shapeCompact } from './shape-text.ts';
 import { coalesce, walkRows } from './iterate.ts';
 
 /** Copies `src`, broadcast to `dst.shape` and cast to `dst.dtype`, into the view `dst`. */
@@ -19,12 +20,15 @@ export function assign(dst: NDArray, src: ArrayLikeInput): void {
     return;
   }
   if (!broadcastsTo(src.shape, dst.shape)) {
-    throw new RangeError(`could not broadcast input array from shape ${shapeText(src.shape)} into shape ${shapeText(dst.shape)}`);
+    throw new RangeError(
+      `could not broadcast input array from shape ${shapeCompact(src.shape)} into shape ${shapeCompact(dst.shape)}`,
+    );
   }
   // NOTE: copy first when src shares storage with dst, so overlapping views read old values.
   const source = src.storage === out ? src.copy() : src;
   const values = source.storage;
-  const needsCast = (dst.dtype === 'int64' && source.dtype !== 'int64' && source.dtype !== 'bool') ||
+  const needsCast =
+    (dst.dtype === 'int64' && source.dtype !== 'int64' && source.dtype !== 'bool') ||
     (dst.dtype === 'bool' && source.dtype !== 'bool');
   const plan = coalesce(dst.shape, [dst.strides, broadcastStrides(source, dst.shape)]);
   const last = plan.shape.length - 1;
@@ -34,7 +38,32 @@ export function assign(dst: NDArray, src: ArrayLikeInput): void {
   walkRows(plan, [dst.offset, source.offset], (pos, n) => {
     let p = pos[0]!;
     let q = pos[1]!;
-    if (needsCast) for (let k = 0; k < n; k++, p += sd, q += ss) out[p] = castValue(values[q]!, dtype);
+    if (needsCast)
+      for (let k = 0; k < n; k++, p += sd, q += ss) out[p] = castValue(values[q]!, dtype);
     else for (let k = 0; k < n; k++, p += sd, q += ss) out[p] = values[q]!;
   });
+}
+
+const UFUNC_NAMES = { add: 'add', sub: 'subtract', mul: 'multiply', div: 'divide' } as const;
+
+/**
+ * Python's `a op= b` (`a -= b`): writes `result` (already `a op b`) back into `a`, cast to a's
+ * dtype, as numpy's in-place operators do (so a float32 weight stays float32). Like numpy, the
+ * result must have a's shape, and a float result cannot go into an int or bool array.
+ */
+export function assignInPlace(dst: NDArray, result: NDArray, op: keyof typeof UFUNC_NAMES): void {
+  if (shapeCompact(result.shape) !== shapeCompact(dst.shape)) {
+    throw new RangeError(
+      `non-broadcastable output operand with shape ${shapeCompact(dst.shape)} doesn't match the broadcast shape ${shapeCompact(result.shape)}`,
+    );
+  }
+  const floatIntoInt =
+    (result.dtype === 'float64' || result.dtype === 'float32') &&
+    (dst.dtype === 'int64' || dst.dtype === 'bool');
+  if (floatIntoInt || (result.dtype === 'int64' && dst.dtype === 'bool')) {
+    throw new TypeError(
+      `Cannot cast ufunc '${UFUNC_NAMES[op]}' output from dtype('${result.dtype}') to dtype('${dst.dtype}') with casting rule 'same_kind'`,
+    );
+  }
+  assign(dst, result);
 }

@@ -1,10 +1,6 @@
 /** numpy's broadcasting: the common shape of several arrays and zero-stride views onto it. */
 import { NDArray } from './ndarray.ts';
-
-/** Python's spelling of a shape tuple in numpy's messages: `()`, `(3,)`, `(2,3)`. */
-export function shapeText(shape: readonly number[]): string {
-  return `(${shape.join(',')}${shape.length === 1 ? ',' : ''})`;
-}
+import { shapeCompact } from './shape-text.ts';
 
 /** True when an array of shape `from` broadcasts to exactly `to`. */
 export function broadcastsTo(from: readonly number[], to: readonly number[]): boolean {
@@ -27,7 +23,7 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
       if (out[d] === 1) out[d] = n;
       else if (n !== 1) {
         // NOTE: numpy's message ends with a space after the last shape.
-        const text = shapes.map((x) => shapeText(x) + ' ').join('');
+        const text = shapes.map((x) => shapeCompact(x) + ' ').join('');
         throw new RangeError(`operands could not be broadcast together with shapes ${text}`);
       }
     }
@@ -39,13 +35,19 @@ export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
 export function broadcastStrides(a: NDArray, shape: readonly number[]): number[] {
   const nd = shape.length;
   const lead = nd - a.ndim;
-  if (lead < 0) throw new RangeError(`cannot broadcast shape (${a.shape.join(',')}) to (${shape.join(',')})`);
+  if (lead < 0)
+    throw new RangeError(
+      `cannot broadcast shape ${shapeCompact(a.shape)} to ${shapeCompact(shape)}`,
+    );
   const strides = new Array<number>(nd).fill(0);
   for (let i = 0; i < a.ndim; i++) {
     const n = a.shape[i]!;
     const target = shape[lead + i]!;
     if (n === target) strides[lead + i] = n === 1 ? 0 : a.strides[i]!;
-    else if (n !== 1) throw new RangeError(`cannot broadcast shape (${a.shape.join(',')}) to (${shape.join(',')})`);
+    else if (n !== 1)
+      throw new RangeError(
+        `cannot broadcast shape ${shapeCompact(a.shape)} to ${shapeCompact(shape)}`,
+      );
   }
   return strides;
 }
@@ -54,7 +56,9 @@ export function broadcastStrides(a: NDArray, shape: readonly number[]): number[]
 export function broadcastTo(a: NDArray, shape: readonly number[]): NDArray {
   if (!broadcastsTo(a.shape, shape)) {
     if (shape.length === 0) throw new RangeError('cannot broadcast a non-scalar to a scalar array');
-    throw new RangeError(`operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeText(a.shape)}  and requested shape ${shapeText(shape)}`);
+    throw new RangeError(
+      `operands could not be broadcast together with remapped shapes [original->remapped]: ${shapeCompact(a.shape)}  and requested shape ${shapeCompact(shape)}`,
+    );
   }
   return new NDArray(a.storage, shape, a.dtype, broadcastStrides(a, shape), a.offset);
 }

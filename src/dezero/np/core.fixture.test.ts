@@ -11,11 +11,22 @@ import { fromFlat, NDArray } from './ndarray.ts';
 import type { DType } from './dtype.ts';
 import type { Index } from './indexing.ts';
 
-interface Encoded { dtype: string; shape: number[]; data: (number | string)[] }
+interface Encoded {
+  dtype: string;
+  shape: number[];
+  data: (number | string)[];
+}
 type Arg = Encoded | { scalar: number | string } | unknown;
-interface Case { op: string; args: Arg[]; expected: Encoded | Encoded[] | { error: string; message?: string }; transpose?: boolean }
+interface Case {
+  op: string;
+  args: Arg[];
+  expected: Encoded | Encoded[] | { error: string; message?: string };
+  transpose?: boolean;
+}
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/core.json', import.meta.url), 'utf8')) as { cases: Case[] };
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/core.json', import.meta.url), 'utf8'),
+) as { cases: Case[] };
 
 function num(v: number | string): number {
   if (typeof v === 'number') return v;
@@ -32,22 +43,38 @@ function operand(a: Arg): NDArray | number {
 }
 
 function index(entries: unknown[]): Index[] {
-  return entries.map((e) => (e !== null && typeof e === 'object' ? dec((e as { array: Encoded }).array) : (e as Index)));
+  return entries.map((e) =>
+    e !== null && typeof e === 'object' ? dec((e as { array: Encoded }).array) : (e as Index),
+  );
 }
 
 const TRANSCENDENTAL = new Set(['exp', 'log', 'sin', 'cos', 'tanh', 'power', 'linspace']);
 
 function run(c: Case): NDArray | NDArray[] {
   const [a0, a1, a2, a3] = c.args;
-  const bin = (np as unknown as Record<string, (x: NDArray | number, y: NDArray | number) => NDArray>)[c.op];
+  const bin = (
+    np as unknown as Record<string, (x: NDArray | number, y: NDArray | number) => NDArray>
+  )[c.op];
   switch (c.op) {
-    case 'exp': case 'log': case 'sin': case 'cos': case 'tanh': case 'sqrt': case 'abs': case 'negative':
+    case 'exp':
+    case 'log':
+    case 'sin':
+    case 'cos':
+    case 'tanh':
+    case 'sqrt':
+    case 'abs':
+    case 'negative':
       return (np[c.op] as (x: NDArray) => NDArray)(dec(a0 as Encoded));
     case 'clip':
       return np.clip(dec(a0 as Encoded), operand(a1), operand(a2));
     case 'where':
       return np.where(dec(a0 as Encoded), dec(a1 as Encoded), operand(a2));
-    case 'sum': case 'max': case 'min': case 'mean': case 'argmax': case 'argmin': {
+    case 'sum':
+    case 'max':
+    case 'min':
+    case 'mean':
+    case 'argmax':
+    case 'argmin': {
       const o = a1 as { transpose: boolean; axis: number | number[] | null; keepdims: boolean };
       const x = o.transpose ? dec(a0 as Encoded).T : dec(a0 as Encoded);
       if (c.op === 'argmax') return x.argmax(o.axis as number | null, o.keepdims);
@@ -57,7 +84,9 @@ function run(c: Case): NDArray | NDArray[] {
     case 'reshape':
       return dec(a0 as Encoded).T.reshape(a1 as number[]);
     case 'transpose':
-      return a1 === null ? dec(a0 as Encoded).transpose() : dec(a0 as Encoded).transpose(a1 as number[]);
+      return a1 === null
+        ? dec(a0 as Encoded).transpose()
+        : dec(a0 as Encoded).transpose(a1 as number[]);
     case 'squeeze':
       return np.squeeze(dec(a0 as Encoded));
     case 'expandDims':
@@ -69,11 +98,18 @@ function run(c: Case): NDArray | NDArray[] {
     case 'stack':
       return np.stack((a0 as Encoded[]).map(dec), a1 as number);
     case 'pad':
-      return np.pad(dec(a0 as Encoded), a1 as [number, number][], { constantValues: num((a2 as { scalar: number }).scalar) });
+      return np.pad(dec(a0 as Encoded), a1 as [number, number][], {
+        constantValues: num((a2 as { scalar: number }).scalar),
+      });
     case 'arange':
       return np.arange(a0 as number, a1 as number, a2 as number);
     case 'linspace':
-      return np.linspace(a0 as number, a1 as number, a2 as number, (a3 ?? {}) as { endpoint?: boolean });
+      return np.linspace(
+        a0 as number,
+        a1 as number,
+        a2 as number,
+        (a3 ?? {}) as { endpoint?: boolean },
+      );
     case 'eye':
       return np.eye(a0 as number, a1 as number | null, { k: a2 as number });
     case 'get':
@@ -117,7 +153,11 @@ for (const [n, c] of fixture.cases.entries()) {
     if ('error' in c.expected) {
       const message = c.expected.message;
       // Where the fixture has numpy's message, ours must read the same.
-      assert.throws(() => run(c), message === undefined ? Error : { message }, `${where}: numpy raised ${c.expected.error}`);
+      assert.throws(
+        () => run(c),
+        message === undefined ? Error : { message },
+        `${where}: numpy raised ${c.expected.error}`,
+      );
       return;
     }
     const actual = run(c);

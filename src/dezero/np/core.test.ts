@@ -18,7 +18,13 @@ test('np.array: numbers are float64, bools bool, ragged lists refused', () => {
   assert.equal(np.array(1).dtype, 'float64');
   assert.equal(String(np.array(1)), '1.0');
   assert.equal(np.array([[true, false]]).dtype, 'bool');
-  assert.deepEqual(np.array([[1, 2], [3, 4]]).shape, [2, 2]);
+  assert.deepEqual(
+    np.array([
+      [1, 2],
+      [3, 4],
+    ]).shape,
+    [2, 2],
+  );
   assert.throws(() => np.array([[1, 2], [3]]));
   const a = np.array([1, 2]);
   assert.notEqual(np.array(a).storage, a.storage);
@@ -36,7 +42,18 @@ test('promotion follows NEP 50 with numbers as weak floats', () => {
   assert.equal(String(f32.mul(0.1)), '[0.1 0.1]');
   // The number is cast to float32 before comparing, as numpy does.
   assert.deepEqual([...np.array([0.1, 0.2], { dtype: 'float32' }).gt(0.1).toFlat()], [0, 1]);
-  assert.equal(String(np.sum(np.array([[true, false], [true, true]]), 0)), '[2 1]');
+  assert.equal(
+    String(
+      np.sum(
+        np.array([
+          [true, false],
+          [true, true],
+        ]),
+        0,
+      ),
+    ),
+    '[2 1]',
+  );
 });
 
 test('bool arithmetic as numpy: + is or, - refused', () => {
@@ -47,7 +64,10 @@ test('bool arithmetic as numpy: + is or, - refused', () => {
 });
 
 test('broadcast errors name both shapes', () => {
-  assert.throws(() => np.zeros([2, 3]).add(np.zeros([2])), /could not be broadcast together with shapes \(2,3\) \(2,\)/);
+  assert.throws(
+    () => np.zeros([2, 3]).add(np.zeros([2])),
+    /could not be broadcast together with shapes \(2,3\) \(2,\)/,
+  );
 });
 
 test('maximum and minimum return the second operand on ties and propagate nan', () => {
@@ -105,10 +125,18 @@ test('reshape is a view of contiguous data and copies otherwise', () => {
 });
 
 test('creation helpers match numpy', () => {
-  assert.deepEqual(np.arange(0, 1, 0.1).tolist(),
-    [0.0, 0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6000000000000001, 0.7000000000000001, 0.8, 0.9]);
+  assert.deepEqual(
+    np.arange(0, 1, 0.1).tolist(),
+    [
+      0.0, 0.1, 0.2, 0.30000000000000004, 0.4, 0.5, 0.6000000000000001, 0.7000000000000001, 0.8,
+      0.9,
+    ],
+  );
   assert.equal(np.arange(5).dtype, 'int64');
-  assert.equal(String(np.meshgrid(np.arange(3).astype('float64'), np.arange(2).astype('float64'))[0]), '[[0. 1. 2.]\n [0. 1. 2.]]');
+  assert.equal(
+    String(np.meshgrid(np.arange(3).astype('float64'), np.arange(2).astype('float64'))[0]),
+    '[[0. 1. 2.]\n [0. 1. 2.]]',
+  );
   assert.deepEqual(np.full([2], 7, { dtype: 'int64' }).tolist(), [7, 7]);
   assert.deepEqual(np.zerosLike(np.ones(2, { dtype: 'float32' })).dtype, 'float32');
 });
@@ -127,9 +155,16 @@ test('reductions: keepdims, empty sums, argmax of nan', () => {
 
 test('elementwise ops read strided views without copying first', () => {
   const a = np.arange(6).astype('float64').reshape(2, 3);
-  assert.deepEqual(a.T.add(a.T).tolist(), [[0, 6], [2, 8], [4, 10]]);
+  assert.deepEqual(a.T.add(a.T).tolist(), [
+    [0, 6],
+    [2, 8],
+    [4, 10],
+  ]);
   assert.deepEqual(np.broadcastTo(np.array([1, 2]), [2, 2]).strides, [0, 1]);
-  assert.deepEqual(np.where(a.gt(2), a, 0).tolist(), [[0, 0, 0], [3, 4, 5]]);
+  assert.deepEqual(np.where(a.gt(2), a, 0).tolist(), [
+    [0, 0, 0],
+    [3, 4, 5],
+  ]);
 });
 
 test('np refuses what is not an array or a number, naming it', () => {
@@ -140,14 +175,24 @@ test('np refuses what is not an array or a number, naming it', () => {
   const v = new Variable() as unknown as number;
   assert.throws(() => np.array(3.0).add(v), {
     name: 'TypeError',
-    message: "np.add: expected an NDArray or a number, got a Variable (pass x.data, or use the Variable's own add)",
+    message:
+      "np.add: expected an NDArray or a number, got a Variable (pass x.data, or use the Variable's own add)",
   });
-  assert.throws(() => np.multiply(v, 2), /np\.multiply: .* got a Variable \(pass x\.data, or use the Variable's own mul\)/);
-  assert.throws(() => np.exp(v), /np\.exp: expected an NDArray or a number, got a Variable \(pass x\.data\)/);
+  assert.throws(
+    () => np.multiply(v, 2),
+    /np\.multiply: .* got a Variable \(pass x\.data, or use the Variable's own mul\)/,
+  );
+  assert.throws(
+    () => np.exp(v),
+    /np\.exp: expected an NDArray or a number, got a Variable \(pass x\.data\)/,
+  );
   assert.throws(() => np.sum(v), /np\.sum: .*got a Variable/);
   assert.throws(() => np.dot(np.ones([2]), v), /np\.dot: .*got a Variable/);
   assert.throws(() => np.array(v), /np\.array: .*got a Variable/);
-  assert.throws(() => np.ones([2]).add([1, 2] as unknown as number), /got a JS list \(wrap it in np\.array\(\.\.\.\)\)/);
+  assert.throws(
+    () => np.ones([2]).add([1, 2] as unknown as number),
+    /got a JS list \(wrap it in np\.array\(\.\.\.\)\)/,
+  );
   assert.throws(() => np.ones([2]).mul('2' as unknown as number), /np\.multiply: .*got a string/);
 });
 
@@ -172,5 +217,8 @@ test('integer floor division and remainder follow numpy: floor, sign of the divi
   assert.equal(String(np.floorDivide(i64([-7, 7, 5]), i64([2, -2, 0]))), '[-4 -4  0]');
   assert.equal(String(np.mod(i64([-7, 7, 5]), i64([2, -2, 0]))), '[ 1 -1  0]');
   assert.equal(String(np.mod(np.array([-6, 6]), -3)), '[-0. -0.]');
-  assert.throws(() => np.power(i64([2]), i64([-1])), /Integers to negative integer powers are not allowed\./);
+  assert.throws(
+    () => np.power(i64([2]), i64([-1])),
+    /Integers to negative integer powers are not allowed\./,
+  );
 });

@@ -23,14 +23,18 @@ export type ShapeInput = number | readonly number[];
 
 function toShape(shape: ShapeInput): number[] {
   const s = typeof shape === 'number' ? [shape] : shape.slice();
-  for (const n of s) if (!Number.isInteger(n) || n < 0) throw new RangeError('negative dimensions are not allowed');
+  for (const n of s)
+    if (!Number.isInteger(n) || n < 0) throw new RangeError('negative dimensions are not allowed');
   return s;
 }
 
 /** An array from nested lists, a number or another array (always a copy); bools give bool. */
 export function array(data: NDArray | NestedInput, options: DTypeOption = {}): NDArray {
   if (isNDArray(data)) return data.astype(options.dtype ?? data.dtype);
-  if (data === null || (typeof data !== 'number' && typeof data !== 'boolean' && !Array.isArray(data))) {
+  if (
+    data === null ||
+    (typeof data !== 'number' && typeof data !== 'boolean' && !Array.isArray(data))
+  ) {
     throw operandError(data, 'array');
   }
   const shape: number[] = [];
@@ -44,11 +48,15 @@ export function array(data: NDArray | NestedInput, options: DTypeOption = {}): N
   let sawBool = false;
   const walk = (x: NestedInput, depth: number): void => {
     if (Array.isArray(x)) {
-      if (depth >= shape.length || x.length !== shape[depth]) throw new RangeError('setting an array element with a sequence: the nested lists are ragged');
+      if (depth >= shape.length || x.length !== shape[depth])
+        throw new RangeError(
+          'setting an array element with a sequence: the nested lists are ragged',
+        );
       for (const y of x as readonly NestedInput[]) walk(y, depth + 1);
       return;
     }
-    if (depth !== shape.length) throw new RangeError('setting an array element with a sequence: the nested lists are ragged');
+    if (depth !== shape.length)
+      throw new RangeError('setting an array element with a sequence: the nested lists are ragged');
     if (typeof x !== 'number' && typeof x !== 'boolean') throw operandError(x, 'array');
     if (typeof x === 'boolean') sawBool = true;
     values.push(Number(x));
@@ -65,7 +73,11 @@ export function asarray(data: NDArray | NestedInput, options: DTypeOption = {}):
 }
 
 /** An array of `shape` filled with `value` (float64 unless `dtype` is given). */
-export function full(shape: ShapeInput, value: number | boolean, options: DTypeOption = {}): NDArray {
+export function full(
+  shape: ShapeInput,
+  value: number | boolean,
+  options: DTypeOption = {},
+): NDArray {
   const s = toShape(shape);
   const dtype = options.dtype ?? (typeof value === 'boolean' ? 'bool' : 'float64');
   const storage = allocStorage(dtype, shapeSize(s));
@@ -107,9 +119,15 @@ export function onesLike(a: NDArray, options: DTypeOption = {}): NDArray {
  * Evenly spaced values in [start, stop): `arange(stop)`, `arange(start, stop, step?)`.
  * int64 when every argument is an integer, else float64 (override with `{ dtype }`).
  */
-export function arange(start: number, stop?: number | DTypeOption, step?: number | DTypeOption, options: DTypeOption = {}): NDArray {
+export function arange(
+  start: number,
+  stop?: number | DTypeOption,
+  step?: number | DTypeOption,
+  options: DTypeOption = {},
+): NDArray {
   const args = [start, stop, step].filter((x): x is number => typeof x === 'number');
-  const opts = [stop, step, options].find((x): x is DTypeOption => typeof x === 'object') ?? options;
+  const opts =
+    [stop, step, options].find((x): x is DTypeOption => typeof x === 'object') ?? options;
   let [lo, hi, by] = [0, args[0]!, 1];
   if (args.length >= 2) [lo, hi] = [args[0]!, args[1]!];
   if (args.length === 3) by = args[2]!;
@@ -133,15 +151,26 @@ export interface LinspaceOptions extends DTypeOption {
 }
 
 /** `num` evenly spaced values from `start` to `stop`, computed as numpy does (`i * step + start`). */
-export function linspace(start: number, stop: number, num = 50, options: LinspaceOptions = {}): NDArray {
-  if (!Number.isInteger(num) || num < 0) throw new RangeError(`Number of samples, ${num}, must be non-negative.`);
+export function linspace(
+  start: number,
+  stop: number,
+  num = 50,
+  options: LinspaceOptions = {},
+): NDArray {
+  if (!Number.isInteger(num) || num < 0)
+    throw new RangeError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
   const delta = stop - start;
   const step = div > 0 ? delta / div : NaN;
   const values = new Float64Array(num);
   for (let i = 0; i < num; i++) {
-    values[i] = div > 0 && step === 0 ? (i / div) * delta + start : div > 0 ? i * step + start : i * delta + start;
+    values[i] =
+      div > 0 && step === 0
+        ? (i / div) * delta + start
+        : div > 0
+          ? i * step + start
+          : i * delta + start;
   }
   if (endpoint && num > 1) values[num - 1] = stop;
   return fromFlat(values, [num], options.dtype ?? 'float64');

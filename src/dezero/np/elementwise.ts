@@ -10,7 +10,7 @@ import { broadcastShapes, broadcastStrides } from './broadcast.ts';
 import { binaryRow, unaryRow } from './kernels.ts';
 import type { BinaryOp, UnaryOp } from './kernels.ts';
 import { coalesce, walkRows } from './iterate.ts';
-import { checkOperand } from './operand.ts';
+import { checkOperand, operandArray } from './operand.ts';
 
 /** A 0-d array holding `value` in `dtype`. */
 export function scalarArray(value: number, dtype: DType = 'float64'): NDArray {
@@ -34,11 +34,22 @@ function operand(x: ArrayLikeInput, dtype: DType): NDArray {
 }
 
 /** Runs a binary kernel over the broadcast of `x` and `y`, writing a new array of `outType`. */
-export function binaryInto(op: BinaryOp, x: ArrayLikeInput, y: ArrayLikeInput, computeType: DType, outType: DType): NDArray {
+export function binaryInto(
+  op: BinaryOp,
+  x: ArrayLikeInput,
+  y: ArrayLikeInput,
+  computeType: DType,
+  outType: DType,
+): NDArray {
   const a = operand(x, computeType);
   const b = operand(y, computeType);
   // Reuse an operand's (frozen) shape when the result has it: no new shape list per operation.
-  const shape = b.ndim === 0 || sameShape(a.shape, b.shape) ? a.shape : a.ndim === 0 ? b.shape : broadcastShapes(a.shape, b.shape);
+  const shape =
+    b.ndim === 0 || sameShape(a.shape, b.shape)
+      ? a.shape
+      : a.ndim === 0
+        ? b.shape
+        : broadcastShapes(a.shape, b.shape);
   const size = shapeSize(shape);
   const out = allocStorage(outType, size);
   const result = new NDArray(out, shape, outType);
@@ -57,8 +68,18 @@ export function binaryInto(op: BinaryOp, x: ArrayLikeInput, y: ArrayLikeInput, c
   return result;
 }
 
-function binaryStrided(op: BinaryOp, a: NDArray, b: NDArray, shape: readonly number[], out: Storage): void {
-  const plan = coalesce(shape, [broadcastStrides(a, shape), broadcastStrides(b, shape), contiguousStrides(shape)]);
+function binaryStrided(
+  op: BinaryOp,
+  a: NDArray,
+  b: NDArray,
+  shape: readonly number[],
+  out: Storage,
+): void {
+  const plan = coalesce(shape, [
+    broadcastStrides(a, shape),
+    broadcastStrides(b, shape),
+    contiguousStrides(shape),
+  ]);
   const last = plan.shape.length - 1;
   const sa = plan.strides[0]![last]!;
   const sb = plan.strides[1]![last]!;
@@ -89,7 +110,9 @@ export function unaryInto(op: UnaryOp, a: NDArray, outType: DType): NDArray {
   } else {
     const plan = coalesce(a.shape, [a.strides, contiguousStrides(a.shape)]);
     const sa = plan.strides[0]![plan.shape.length - 1]!;
-    walkRows(plan, [a.offset, 0], (pos, n) => unaryRow(op, a.storage, pos[0]!, sa, out, pos[1]!, n));
+    walkRows(plan, [a.offset, 0], (pos, n) =>
+      unaryRow(op, a.storage, pos[0]!, sa, out, pos[1]!, n),
+    );
   }
   if (outType === 'int64') clearNegativeZero(out);
   return result;
@@ -99,10 +122,6 @@ function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
-}
-
-function asArray(x: ArrayLikeInput, fn: string): NDArray {
-  return typeof x === 'number' ? scalarArray(x) : (checkOperand(x, fn) as NDArray);
 }
 
 // ==== Arithmetic: add / subtract / multiply / divide / power ====
@@ -116,7 +135,8 @@ export function add(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
 /** `x - y` (numpy refuses bool - bool). */
 export function subtract(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
   const t = commonType(x, y, 'subtract');
-  if (t === 'bool') throw new TypeError('numpy boolean subtract, the `-` operator, is not supported');
+  if (t === 'bool')
+    throw new TypeError('numpy boolean subtract, the `-` operator, is not supported');
   return binaryInto('sub', x, y, t, t);
 }
 
@@ -136,7 +156,13 @@ export function divide(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
 export function power(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
   let t = commonType(x, y, 'power');
   if (t === 'bool') t = 'int64';
-  if (t === 'int64' && typeof y !== 'number' && y.dtype === 'int64' && y.size > 0 && y.min().item() < 0) {
+  if (
+    t === 'int64' &&
+    typeof y !== 'number' &&
+    y.dtype === 'int64' &&
+    y.size > 0 &&
+    y.min().item() < 0
+  ) {
     throw new RangeError('Integers to negative integer powers are not allowed.');
   }
   return binaryInto('pow', x, y, t, t);
@@ -173,9 +199,14 @@ export function minimum(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
  * With both bounds scalars numpy's clip loop keeps `a` on ties (`clip(-0, 0, 1)` is -0); with
  * array bounds, or one side open, a tie takes the bound, as maximum and minimum do.
  */
-export function clip(a: ArrayLikeInput, lo: ArrayLikeInput | null, hi: ArrayLikeInput | null): NDArray {
-  let r = asArray(a, 'clip');
-  const scalar = (b: ArrayLikeInput | null): boolean => typeof b === 'number' || (b instanceof NDArray && b.ndim === 0);
+export function clip(
+  a: ArrayLikeInput,
+  lo: ArrayLikeInput | null,
+  hi: ArrayLikeInput | null,
+): NDArray {
+  let r = operandArray(a, 'clip');
+  const scalar = (b: ArrayLikeInput | null): boolean =>
+    typeof b === 'number' || (b instanceof NDArray && b.ndim === 0);
   if (scalar(lo) && scalar(hi)) {
     const lower = lo as ArrayLikeInput;
     const upper = hi as ArrayLikeInput;
@@ -214,44 +245,49 @@ export const logicalOr = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => comp
 /** Elementwise logical xor. */
 export const logicalXor = (x: ArrayLikeInput, y: ArrayLikeInput): NDArray => compare('xor', x, y);
 /** Elementwise logical not. */
-export const logicalNot = (x: ArrayLikeInput): NDArray => unaryInto('not', asArray(x, 'logicalNot'), 'bool');
+export const logicalNot = (x: ArrayLikeInput): NDArray =>
+  unaryInto('not', operandArray(x, 'logicalNot'), 'bool');
 
 // ==== Unary functions ====
 
 /** True where x is nan. */
-export const isnan = (x: ArrayLikeInput): NDArray => unaryInto('isnan', asArray(x, 'isnan'), 'bool');
+export const isnan = (x: ArrayLikeInput): NDArray =>
+  unaryInto('isnan', operandArray(x, 'isnan'), 'bool');
 /** True where x is +inf or -inf. */
-export const isinf = (x: ArrayLikeInput): NDArray => unaryInto('isinf', asArray(x, 'isinf'), 'bool');
+export const isinf = (x: ArrayLikeInput): NDArray =>
+  unaryInto('isinf', operandArray(x, 'isinf'), 'bool');
 /** True where x is neither nan nor infinite. */
-export const isfinite = (x: ArrayLikeInput): NDArray => unaryInto('isfinite', asArray(x, 'isfinite'), 'bool');
+export const isfinite = (x: ArrayLikeInput): NDArray =>
+  unaryInto('isfinite', operandArray(x, 'isfinite'), 'bool');
 
 function floatUnary(op: UnaryOp, x: ArrayLikeInput): NDArray {
-  const a = asArray(x, op);
+  const a = operandArray(x, op);
   return unaryInto(op, a, floatType(a.dtype));
 }
 
 /** `-x` (numpy refuses it on bool). */
 export function negative(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'negative');
-  if (a.dtype === 'bool') throw new TypeError('The numpy boolean negative, the `-` operator, is not supported');
+  const a = operandArray(x, 'negative');
+  if (a.dtype === 'bool')
+    throw new TypeError('The numpy boolean negative, the `-` operator, is not supported');
   return unaryInto('neg', a, a.dtype);
 }
 
 /** Absolute value, same dtype. */
 export function abs(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'abs');
+  const a = operandArray(x, 'abs');
   return unaryInto(a.dtype === 'bool' ? 'copy' : 'abs', a, a.dtype);
 }
 
 /** `x * x`, same dtype (bool gives int64). */
 export function square(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'square');
+  const a = operandArray(x, 'square');
   return unaryInto('square', a, a.dtype === 'bool' ? 'int64' : a.dtype);
 }
 
 /** -1, 0 or 1 by sign (nan stays nan). */
 export function sign(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'sign');
+  const a = operandArray(x, 'sign');
   return unaryInto('sign', a, a.dtype === 'bool' ? 'int64' : a.dtype);
 }
 
@@ -276,13 +312,13 @@ export const expm1 = (x: ArrayLikeInput): NDArray => floatUnary('expm1', x);
 
 /** Largest integer not above x (ints keep their dtype). */
 export function floor(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'floor');
+  const a = operandArray(x, 'floor');
   return unaryInto('floor', a, a.dtype === 'bool' ? 'float64' : a.dtype);
 }
 
 /** Smallest integer not below x (ints keep their dtype). */
 export function ceil(x: ArrayLikeInput): NDArray {
-  const a = asArray(x, 'ceil');
+  const a = operandArray(x, 'ceil');
   return unaryInto('ceil', a, a.dtype === 'bool' ? 'float64' : a.dtype);
 }
 
@@ -290,14 +326,17 @@ export function ceil(x: ArrayLikeInput): NDArray {
 
 /** `x` where `cond` is true, else `y`, all broadcast together (numpy's three-argument `where`). */
 export function where(cond: ArrayLikeInput, x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
-  const c = asArray(cond, 'where');
+  const c = operandArray(cond, 'where');
   const t = commonType(x, y, 'where');
   const a = operand(x, t);
   const b = operand(y, t);
   const shape = broadcastShapes(c.shape, a.shape, b.shape);
   const out = allocStorage(t, shapeSize(shape));
   const plan = coalesce(shape, [
-    broadcastStrides(c, shape), broadcastStrides(a, shape), broadcastStrides(b, shape), contiguousStrides(shape),
+    broadcastStrides(c, shape),
+    broadcastStrides(a, shape),
+    broadcastStrides(b, shape),
+    contiguousStrides(shape),
   ]);
   const last = plan.shape.length - 1;
   const [sc, sa, sb] = [plan.strides[0]![last]!, plan.strides[1]![last]!, plan.strides[2]![last]!];
@@ -309,7 +348,8 @@ export function where(cond: ArrayLikeInput, x: ArrayLikeInput, y: ArrayLikeInput
     let ia = pos[1]!;
     let ib = pos[2]!;
     let io = pos[3]!;
-    for (let k = 0; k < n; k++, ic += sc, ia += sa, ib += sb) out[io++] = cs[ic]! !== 0 ? as[ia]! : bs[ib]!;
+    for (let k = 0; k < n; k++, ic += sc, ia += sa, ib += sb)
+      out[io++] = cs[ic]! !== 0 ? as[ia]! : bs[ib]!;
   });
   return new NDArray(out, shape, t);
 }

@@ -208,7 +208,10 @@ function microKernel(
     c30, c31, c32, c33,
   ]);
   for (let i = 0; i < mr; i++) {
-    for (let j = 0; j < nr; j++) { const q = ci + i * ldc + j; c[q] = c[q]! + t[i * NR + j]!; }
+    for (let j = 0; j < nr; j++) {
+      const q = ci + i * ldc + j;
+      c[q] = c[q]! + t[i * NR + j]!;
+    }
   }
 }
 

@@ -15,19 +15,17 @@ import { broadcastTo, broadcastShapes } from './broadcast.ts';
 import { allclose, isclose } from './compare.ts';
 import { dot, matmul, tensordot } from './linalg.ts';
 import { random } from './random.ts';
-import { checkOperand } from './operand.ts';
+import { operandArray } from './operand.ts';
 
 export type { NDArray, DType, ArrayLikeInput };
 export type { Index, Slice } from './indexing.ts';
 export type { ReduceOptions, NestedList } from './ndarray.ts';
 export { isNDArray };
 
-function asArray(x: ArrayLikeInput, fn: string): NDArray {
-  return typeof x === 'number' ? ew.scalarArray(x) : (checkOperand(x, fn) as NDArray);
-}
-
 /** `np.add(x, y)`, with `np.add.at(a, index, b)` for numpy's unbuffered in-place add. */
-const add = Object.assign((x: ArrayLikeInput, y: ArrayLikeInput): NDArray => ew.add(x, y), { at: idx.addAt });
+const add = Object.assign((x: ArrayLikeInput, y: ArrayLikeInput): NDArray => ew.add(x, y), {
+  at: idx.addAt,
+});
 
 /** The `np` namespace. */
 export const np = {
@@ -59,7 +57,7 @@ export const np = {
   linspace: create.linspace,
   eye: create.eye,
   meshgrid: create.meshgrid,
-  copy: (a: ArrayLikeInput): NDArray => asArray(a, 'copy').copy(),
+  copy: (a: ArrayLikeInput): NDArray => operandArray(a, 'copy').copy(),
 
   // ==== elementwise ====
   add,
@@ -105,28 +103,35 @@ export const np = {
   allclose,
 
   // ==== reductions ====
-  sum: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray => red.sum(asArray(a, 'sum'), axis, keepdims),
-  max: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray => red.max(asArray(a, 'max'), axis, keepdims),
-  min: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray => red.min(asArray(a, 'min'), axis, keepdims),
-  mean: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray => red.mean(asArray(a, 'mean'), axis, keepdims),
+  sum: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray =>
+    red.sum(operandArray(a, 'sum'), axis, keepdims),
+  max: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray =>
+    red.max(operandArray(a, 'max'), axis, keepdims),
+  min: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray =>
+    red.min(operandArray(a, 'min'), axis, keepdims),
+  mean: (a: ArrayLikeInput, axis?: red.AxisArg, keepdims?: boolean): NDArray =>
+    red.mean(operandArray(a, 'mean'), axis, keepdims),
   argmax: red.argmax,
   argmin: red.argmin,
 
   // ==== shape ====
-  reshape: (a: NDArray, shape: number | readonly number[]): NDArray => shp.reshape(asArray(a, 'reshape'), typeof shape === 'number' ? [shape] : shape),
-  transpose: (a: NDArray, axes?: readonly number[]): NDArray => shp.transpose(asArray(a, 'transpose'), axes),
+  reshape: (a: NDArray, shape: number | readonly number[]): NDArray =>
+    shp.reshape(operandArray(a, 'reshape'), typeof shape === 'number' ? [shape] : shape),
+  transpose: (a: NDArray, axes?: readonly number[]): NDArray =>
+    shp.transpose(operandArray(a, 'transpose'), axes),
   swapaxes: shp.swapaxes,
   squeeze: shp.squeeze,
   expandDims: shp.expandDims,
-  broadcastTo: (a: ArrayLikeInput, shape: readonly number[]): NDArray => broadcastTo(asArray(a, 'broadcastTo'), shape),
+  broadcastTo: (a: ArrayLikeInput, shape: readonly number[]): NDArray =>
+    broadcastTo(operandArray(a, 'broadcastTo'), shape),
   broadcastShapes,
   concatenate: shp.concatenate,
   stack: shp.stack,
   pad: shp.pad,
   ravel: (a: NDArray): NDArray => a.ravel(),
-  ndim: (a: ArrayLikeInput): number => asArray(a, 'ndim').ndim,
-  shape: (a: ArrayLikeInput): readonly number[] => asArray(a, 'shape').shape,
-  size: (a: ArrayLikeInput): number => asArray(a, 'size').size,
+  ndim: (a: ArrayLikeInput): number => operandArray(a, 'ndim').ndim,
+  shape: (a: ArrayLikeInput): readonly number[] => operandArray(a, 'shape').shape,
+  size: (a: ArrayLikeInput): number => operandArray(a, 'size').size,
   isscalar: (x: unknown): x is number | boolean => typeof x === 'number' || typeof x === 'boolean',
 
   // ==== indexing ====

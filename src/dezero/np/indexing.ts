@@ -38,7 +38,11 @@ export interface Slice {
 export type Index = number | string | Slice | null | NDArray | readonly NestedInput[];
 
 /** numpy's `np.s_[start:stop:step]` as a function. */
-export function slice(start: number | null = null, stop: number | null = null, step: number | null = null): Slice {
+export function slice(
+  start: number | null = null,
+  stop: number | null = null,
+  step: number | null = null,
+): Slice {
   return { start, stop, step };
 }
 
@@ -66,7 +70,10 @@ function resolveSlice(s: Slice, n: number): { start: number; step: number; count
   };
   const start = clamp(s.start, step > 0 ? 0 : n - 1);
   const stop = clamp(s.stop, step > 0 ? n : -1);
-  const count = step > 0 ? Math.max(0, Math.ceil((stop - start) / step)) : Math.max(0, Math.ceil((start - stop) / -step));
+  const count =
+    step > 0
+      ? Math.max(0, Math.ceil((stop - start) / step))
+      : Math.max(0, Math.ceil((start - stop) / -step));
   return { start, step, count };
 }
 
@@ -82,20 +89,29 @@ function parseIndex(a: NDArray, index: readonly Index[]): Entry[] {
   for (const ix of index) {
     if (ix === null) entries.push({ kind: 'newaxis' });
     else if (typeof ix === 'number') entries.push({ kind: 'int', value: ix });
-    else if (typeof ix === 'string') entries.push(ix === '...' ? 'ellipsis' : { kind: 'slice', slice: parseSlice(ix) });
+    else if (typeof ix === 'string')
+      entries.push(ix === '...' ? 'ellipsis' : { kind: 'slice', slice: parseSlice(ix) });
     else if (ix instanceof NDArray || Array.isArray(ix)) {
       const arr = ix instanceof NDArray ? ix : listToArray(ix as NestedInput);
-      if (arr.dtype === 'bool') for (const nz of nonzero(arr)) entries.push({ kind: 'array', array: nz });
+      if (arr.dtype === 'bool')
+        for (const nz of nonzero(arr)) entries.push({ kind: 'array', array: nz });
       else if (arr.dtype === 'int64') entries.push({ kind: 'array', array: arr });
       else throw new TypeError('arrays used as indices must be of integer (or boolean) type');
     } else entries.push({ kind: 'slice', slice: ix as Slice });
   }
   const used = entries.filter((e) => e !== 'ellipsis' && e.kind !== 'newaxis').length;
-  if (used > a.ndim) throw new RangeError(`too many indices for array: array is ${a.ndim}-dimensional, but ${used} were indexed`);
+  if (used > a.ndim)
+    throw new RangeError(
+      `too many indices for array: array is ${a.ndim}-dimensional, but ${used} were indexed`,
+    );
   const ell = entries.indexOf('ellipsis');
-  if (ell !== entries.lastIndexOf('ellipsis')) throw new SyntaxError("an index can only have a single ellipsis ('...')");
+  if (ell !== entries.lastIndexOf('ellipsis'))
+    throw new SyntaxError("an index can only have a single ellipsis ('...')");
   const fill: Entry[] = Array.from({ length: a.ndim - used }, () => ({ kind: 'slice', slice: {} }));
-  const out = ell < 0 ? [...(entries as Entry[]), ...fill] : [...(entries.slice(0, ell) as Entry[]), ...fill, ...(entries.slice(ell + 1) as Entry[])];
+  const out =
+    ell < 0
+      ? [...(entries as Entry[]), ...fill]
+      : [...(entries.slice(0, ell) as Entry[]), ...fill, ...(entries.slice(ell + 1) as Entry[])];
   return out;
 }
 
@@ -103,7 +119,9 @@ function parseIndex(a: NDArray, index: readonly Index[]): Entry[] {
 function listToArray(list: NestedInput): NDArray {
   const a = array(list);
   if (a.dtype === 'bool') return a;
-  for (const v of a.toFlat()) if (!Number.isInteger(v)) throw new TypeError('arrays used as indices must be of integer (or boolean) type');
+  for (const v of a.toFlat())
+    if (!Number.isInteger(v))
+      throw new TypeError('arrays used as indices must be of integer (or boolean) type');
   return a.astype('int64');
 }
 
@@ -115,18 +133,27 @@ export function nonzero(a: NDArray): NDArray[] {
   return a.shape.map((_, d) => {
     const block = shapeSize(a.shape.slice(d + 1));
     const n = a.shape[d]!;
-    return fromFlat(hits.map((h) => Math.floor(h / block) % n), [hits.length], 'int64');
+    return fromFlat(
+      hits.map((h) => Math.floor(h / block) % n),
+      [hits.length],
+      'int64',
+    );
   });
 }
 
 function checkedIndex(i: number, n: number, axis: number): number {
   const j = i < 0 ? i + n : i;
-  if (!Number.isInteger(j) || j < 0 || j >= n) throw new RangeError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
+  if (!Number.isInteger(j) || j < 0 || j >= n)
+    throw new RangeError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
   return j;
 }
 
 /** Applies the basic entries as a view; array entries stay as whole axes and are reported back. */
-function basicView(a: NDArray, entries: readonly Entry[], keepInts: boolean): { view: NDArray; advanced: { axis: number; entry: number }[] } {
+function basicView(
+  a: NDArray,
+  entries: readonly Entry[],
+  keepInts: boolean,
+): { view: NDArray; advanced: { axis: number; entry: number }[] } {
   const shape: number[] = [];
   const strides: number[] = [];
   const advanced: { axis: number; entry: number }[] = [];
@@ -166,7 +193,9 @@ function advancedSelection(a: NDArray, entries: readonly Entry[]): Selection {
   const { view, advanced } = basicView(a, entries, true);
   const arrays = advanced.map(({ entry, axis }) => {
     const e = entries[entry]!;
-    return e.kind === 'int' ? fromFlat([checkedIndex(e.value, view.shape[axis]!, axis)], [], 'int64') : (e as { array: NDArray }).array;
+    return e.kind === 'int'
+      ? fromFlat([checkedIndex(e.value, view.shape[axis]!, axis)], [], 'int64')
+      : (e as { array: NDArray }).array;
   });
   const bShape = broadcastShapes(...arrays.map((x) => x.shape));
   const bSize = shapeSize(bShape);
@@ -195,11 +224,18 @@ function advancedSelection(a: NDArray, entries: readonly Entry[]): Selection {
   const advFirstShape = [...bShape, ...rShape];
   if (!adjacent || first === 0) return { positions, shape: advFirstShape };
   const nb = bShape.length;
-  const perm = [...Array(first).keys()].map((i) => nb + i)
-    .concat([...Array(nb).keys()], [...Array(rest.length - first).keys()].map((i) => nb + first + i));
+  const perm = [...Array(first).keys()]
+    .map((i) => nb + i)
+    .concat(
+      [...Array(nb).keys()],
+      [...Array(rest.length - first).keys()].map((i) => nb + first + i),
+    );
   const shape = perm.map((p) => advFirstShape[p]!);
   // positions are in advanced-first order; reorder into numpy's order.
-  const moved = transpose(new NDArray(positions, advFirstShape, 'float64'), perm).toFlat() as Float64Array;
+  const moved = transpose(
+    new NDArray(positions, advFirstShape, 'float64'),
+    perm,
+  ).toFlat() as Float64Array;
   return { positions: moved, shape };
 }
 
@@ -249,11 +285,19 @@ export function setIndex(a: NDArray, index: readonly Index[], value: ArrayLikeIn
   const dst = a.storage;
   const pos = sel.positions;
   const cast = a.dtype === 'int64' || a.dtype === 'bool';
-  for (let i = 0; i < pos.length; i++) dst[pos[i]!] = cast ? castValue(values[i]!, a.dtype) : values[i]!;
+  for (let i = 0; i < pos.length; i++)
+    dst[pos[i]!] = cast ? castValue(values[i]!, a.dtype) : values[i]!;
 }
 
-function selectionValues(sel: Selection, value: ArrayLikeInput, dtype: 'float32' | 'float64'): ArrayLike<number> {
-  if (typeof value === 'number') return new Float64Array(sel.positions.length).fill(dtype === 'float32' ? Math.fround(value) : value);
+function selectionValues(
+  sel: Selection,
+  value: ArrayLikeInput,
+  dtype: 'float32' | 'float64',
+): ArrayLike<number> {
+  if (typeof value === 'number')
+    return new Float64Array(sel.positions.length).fill(
+      dtype === 'float32' ? Math.fround(value) : value,
+    );
   return broadcastTo(value, sel.shape).toFlat();
 }
 
@@ -274,7 +318,9 @@ export function addAt(a: NDArray, index: Index | readonly Index[], b: ArrayLikeI
       })();
   const t = typeof b === 'number' ? promoteWithScalar(a.dtype) : promoteTypes(a.dtype, b.dtype);
   if (t !== a.dtype && !(a.dtype === 'float32' && t === 'float64')) {
-    throw new TypeError(`Cannot cast ufunc 'add' output from dtype('${t}') to dtype('${a.dtype}') with casting rule 'same_kind'`);
+    throw new TypeError(
+      `Cannot cast ufunc 'add' output from dtype('${t}') to dtype('${a.dtype}') with casting rule 'same_kind'`,
+    );
   }
   const values = selectionValues(sel, b, a.dtype === 'float32' ? 'float32' : 'float64');
   const dst = a.storage;

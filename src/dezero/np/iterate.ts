@@ -13,7 +13,10 @@ export interface RowPlan {
 }
 
 /** Merges neighbouring axes that every operand steps through as one (fewer, longer rows). */
-export function coalesce(shape: readonly number[], strides: readonly (readonly number[])[]): RowPlan {
+export function coalesce(
+  shape: readonly number[],
+  strides: readonly (readonly number[])[],
+): RowPlan {
   const outShape: number[] = [];
   const outStrides: number[][] = strides.map(() => []);
   for (let d = 0; d < shape.length; d++) {
@@ -49,7 +52,11 @@ export function coalesce(shape: readonly number[], strides: readonly (readonly n
  * Calls `visit(pos, n)` for every innermost row of `shape`, in C order. `pos[k]` is operand k's
  * row start (from `starts[k]`); its innermost stride is `plan.strides[k][last]`.
  */
-export function walkRows(plan: RowPlan, starts: readonly number[], visit: (pos: readonly number[], n: number) => void): void {
+export function walkRows(
+  plan: RowPlan,
+  starts: readonly number[],
+  visit: (pos: readonly number[], n: number) => void,
+): void {
   const { shape, strides } = plan;
   const nd = shape.length;
   const inner = shape[nd - 1]!;

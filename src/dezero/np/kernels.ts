@@ -11,18 +11,62 @@ import { libmCos, libmSin } from './libm-trig.ts';
 
 /** Binary operations with a kernel; results are stored into the output's typed array. */
 export type BinaryOp =
-  | 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'maximum' | 'minimum' | 'mod' | 'floordiv' | 'clipLow' | 'clipHigh'
-  | 'gt' | 'ge' | 'lt' | 'le' | 'eq' | 'ne' | 'and' | 'or' | 'xor';
+  | 'add'
+  | 'sub'
+  | 'mul'
+  | 'div'
+  | 'pow'
+  | 'maximum'
+  | 'minimum'
+  | 'mod'
+  | 'floordiv'
+  | 'clipLow'
+  | 'clipHigh'
+  | 'gt'
+  | 'ge'
+  | 'lt'
+  | 'le'
+  | 'eq'
+  | 'ne'
+  | 'and'
+  | 'or'
+  | 'xor';
 
 /** Unary operations with a kernel. */
 export type UnaryOp =
-  | 'neg' | 'exp' | 'log' | 'sin' | 'cos' | 'tan' | 'tanh' | 'sqrt' | 'abs' | 'square' | 'sign'
-  | 'floor' | 'ceil' | 'log1p' | 'expm1' | 'not' | 'copy' | 'isnan' | 'isinf' | 'isfinite';
+  | 'neg'
+  | 'exp'
+  | 'log'
+  | 'sin'
+  | 'cos'
+  | 'tan'
+  | 'tanh'
+  | 'sqrt'
+  | 'abs'
+  | 'square'
+  | 'sign'
+  | 'floor'
+  | 'ceil'
+  | 'log1p'
+  | 'expm1'
+  | 'not'
+  | 'copy'
+  | 'isnan'
+  | 'isinf'
+  | 'isfinite';
 
 /** `out[io + k] = a[ia + k*sa] op b[ib + k*sb]` for k < n. */
 export function binaryRow(
-  op: BinaryOp, a: Storage, ia: number, sa: number, b: Storage, ib: number, sb: number,
-  out: Storage, io: number, n: number,
+  op: BinaryOp,
+  a: Storage,
+  ia: number,
+  sa: number,
+  b: Storage,
+  ib: number,
+  sb: number,
+  out: Storage,
+  io: number,
+  n: number,
 ): void {
   const end = io + n;
   switch (op) {
@@ -113,7 +157,8 @@ export function binaryRow(
       for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! !== 0 || b[ib]! !== 0 ? 1 : 0;
       return;
     case 'xor':
-      for (; io < end; io++, ia += sa, ib += sb) out[io] = (a[ia]! !== 0) !== (b[ib]! !== 0) ? 1 : 0;
+      for (; io < end; io++, ia += sa, ib += sb)
+        out[io] = (a[ia]! !== 0) !== (b[ib]! !== 0) ? 1 : 0;
       return;
   }
 }
@@ -130,7 +175,15 @@ function floorDiv(x: number, y: number): number {
 }
 
 /** `out[io + k] = op(a[ia + k*sa])` for k < n. */
-export function unaryRow(op: UnaryOp, a: Storage, ia: number, sa: number, out: Storage, io: number, n: number): void {
+export function unaryRow(
+  op: UnaryOp,
+  a: Storage,
+  ia: number,
+  sa: number,
+  out: Storage,
+  io: number,
+  n: number,
+): void {
   const end = io + n;
   switch (op) {
     case 'neg':

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { fromHex, libmCases } from './libm-fixture.ts';
 import { libmExp } from './libm-exp.ts';
 
-
 test('libmExp equals glibc exp bit for bit on every recorded input', () => {
   const cases = libmCases('exp');
   let mathExpDiffers = 0;

@@ -2,10 +2,9 @@
 import { readFileSync } from 'node:fs';
 
 /** Written by scripts/fixtures/np_libm.py: [x, glibc f(x)] as hex bit patterns, per function. */
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/libm.json', import.meta.url), 'utf8')) as Record<
-  string,
-  [string, string][]
->;
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/libm.json', import.meta.url), 'utf8'),
+) as Record<string, [string, string][]>;
 
 const view = new DataView(new ArrayBuffer(8));
 

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { fromHex, libmCases } from './libm-fixture.ts';
 import { libmExpm1, libmTanh } from './libm-tanh.ts';
 
-
 const ports = [
   // V8's expm1 is fdlibm's too, without the fused multiply-adds: it rarely differs.
   ['tanh', libmTanh, Math.tanh, 20],

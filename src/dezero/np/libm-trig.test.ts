@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { fromHex, libmCases } from './libm-fixture.ts';
 import { libmCos, libmSin } from './libm-trig.ts';
 
-
 const ports = [
   ['sin', libmSin, Math.sin],
   ['cos', libmCos, Math.cos],
@@ -35,7 +34,8 @@ test('libmSin and libmCos reduce by the exact x 2/pi when the rounded product is
     [libmCos, 'c1132c6e8588dc52', '3fe6a09e667c37fb'],
     [libmCos, 'c11300c4bc2636e1', '3fe6a09e66804e3d'],
   ] as const;
-  for (const [f, x, y] of cases) assert.ok(Object.is(f(fromHex(x)), fromHex(y)), `${f.name}(0x${x})`);
+  for (const [f, x, y] of cases)
+    assert.ok(Object.is(f(fromHex(x)), fromHex(y)), `${f.name}(0x${x})`);
 });
 
 test('libmSin and libmCos special values', () => {

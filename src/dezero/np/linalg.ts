@@ -13,7 +13,8 @@ import { promoteTypes } from './dtype.ts';
 import type { DType, Storage } from './dtype.ts';
 import { coalesce } from './iterate.ts';
 import { gemm } from './gemm.ts';
-import { checkOperand } from './operand.ts';
+import { operandArray } from './operand.ts';
+import { shapeCompact } from './shape-text.ts';
 
 /**
  * An operand: an array or a JS number. A number is a 0-d float64 array here, even next to
@@ -49,16 +50,6 @@ function matrix(
   colStride: number,
 ): Matrix {
   return { data, offset, rows, cols, rowStride, colStride };
-}
-
-/** Python's spelling of a shape tuple: `(3,)`, `(2,3)`, `()`. */
-function shapeText(shape: readonly number[]): string {
-  return `(${shape.join(',')}${shape.length === 1 ? ',' : ''})`;
-}
-
-/** The array for an operand (a number is a 0-d float64 array). */
-function asArray(x: LinalgInput, fn: string): NDArray {
-  return typeof x === 'number' ? fromFlat([x], [], 'float64') : (checkOperand(x, fn) as NDArray);
 }
 
 /** Wraps the f64 results as an array of `dtype` (no copy for float64). */
@@ -121,8 +112,8 @@ function scale(a: NDArray, b: NDArray, dtype: DType): NDArray {
 
 /** numpy's `matmul` (`a @ b`): 1-D operands become a row/column, leading axes broadcast as a batch. */
 export function matmul(a: LinalgInput, b: LinalgInput): NDArray {
-  const x = asArray(a, 'matmul');
-  const y = asArray(b, 'matmul');
+  const x = operandArray(a, 'matmul');
+  const y = operandArray(b, 'matmul');
   [x, y].forEach((v, i) => {
     if (v.ndim === 0) {
       throw new RangeError(
@@ -200,9 +191,9 @@ function batchShape(
     const q = bBatch[d - (nd - bBatch.length)] ?? 1;
     if (p !== q && p !== 1 && q !== 1) {
       const remap = (v: NDArray, batch: readonly number[]): string =>
-        `${shapeText(v.shape)}->(${[...batch, ...new Array<string>(v.ndim - batch.length).fill('newaxis')].join(',')})`;
+        `${shapeCompact(v.shape)}->(${[...batch, ...new Array<string>(v.ndim - batch.length).fill('newaxis')].join(',')})`;
       throw new RangeError(
-        `operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(x, aBatch)} ${remap(y, bBatch)}  and requested shape ${shapeText(core)}`,
+        `operands could not be broadcast together with remapped shapes [original->remapped]: ${remap(x, aBatch)} ${remap(y, bBatch)}  and requested shape ${shapeCompact(core)}`,
       );
     }
     out.push(p === 1 ? q : p);
@@ -224,15 +215,15 @@ function batchStrides(
 
 /** numpy's `dot`: scalars multiply, 1-D·1-D is a 0-d inner product, else a's last axis meets b's second-to-last. */
 export function dot(a: LinalgInput, b: LinalgInput): NDArray {
-  const x = asArray(a, 'dot');
-  const y = asArray(b, 'dot');
+  const x = operandArray(a, 'dot');
+  const y = operandArray(b, 'dot');
   const dtype = promoteTypes(x.dtype, y.dtype);
   if (x.ndim === 0 || y.ndim === 0) return scale(x, y, dtype);
   const bAxis = Math.max(y.ndim - 2, 0);
   const k = x.shape[x.ndim - 1]!;
   if (y.shape[bAxis] !== k) {
     throw new RangeError(
-      `shapes ${shapeText(x.shape)} and ${shapeText(y.shape)} not aligned: ${k} (dim ${x.ndim - 1}) != ${y.shape[bAxis]} (dim ${bAxis})`,
+      `shapes ${shapeCompact(x.shape)} and ${shapeCompact(y.shape)} not aligned: ${k} (dim ${x.ndim - 1}) != ${y.shape[bAxis]} (dim ${bAxis})`,
     );
   }
   const outShape = [
@@ -284,8 +275,8 @@ export function tensordot(a: LinalgInput, b: LinalgInput, axes: TensordotAxes = 
     if (new Set(ax).size !== ax.length)
       throw new RangeError('duplicate axes are not allowed in tensordot');
   }
-  const x = asArray(a, 'tensordot');
-  const y = asArray(b, 'tensordot');
+  const x = operandArray(a, 'tensordot');
+  const y = operandArray(b, 'tensordot');
   if (axesA.length !== axesB.length) throw new RangeError('shape-mismatch for sum');
   for (let i = 0; i < axesA.length; i++) {
     const p = pythonIndex(axesA[i]!, x.ndim);

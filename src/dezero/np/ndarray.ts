@@ -7,12 +7,14 @@
 import { allocStorage, castValue } from './dtype.ts';
 import type { DType, Storage } from './dtype.ts';
 import { formatArray } from './format.ts';
+import { shapeCompact } from './shape-text.ts';
 import * as ew from './elementwise.ts';
 import * as red from './reduce.ts';
 import * as shp from './shape.ts';
 import * as idx from './indexing.ts';
 import type { Index } from './indexing.ts';
 import { dot as linalgDot } from './linalg.ts';
+import { assignInPlace } from './assign.ts';
 
 /** A number or an array: wherever numpy takes an array, a JS number counts as a 0-d float64 array. */
 export type ArrayLikeInput = NDArray | number;
@@ -81,7 +83,13 @@ export class NDArray {
    * is safe and free: results reuse their inputs' shapes), so the caller may go on to change its
    * own lists. Omitted strides are C order.
    */
-  constructor(storage: Storage, shape: readonly number[], dtype: DType, strides?: readonly number[], offset = 0) {
+  constructor(
+    storage: Storage,
+    shape: readonly number[],
+    dtype: DType,
+    strides?: readonly number[],
+    offset = 0,
+  ) {
     this.storage = storage;
     this.shape = frozenCopy(shape);
     this.dtype = dtype;
@@ -151,11 +159,13 @@ export class NDArray {
   /** The one element of a size-1 array as a JS number (bool as 0/1), or the element at a flat index. */
   item(flatIndex?: number): number {
     if (flatIndex === undefined) {
-      if (this.size !== 1) throw new RangeError('can only convert an array of size 1 to a Python scalar');
+      if (this.size !== 1)
+        throw new RangeError('can only convert an array of size 1 to a Python scalar');
       flatIndex = 0;
     }
     if (flatIndex < 0) flatIndex += this.size;
-    if (!(flatIndex >= 0 && flatIndex < this.size)) throw new RangeError(`index ${flatIndex} is out of bounds for size ${this.size}`);
+    if (!(flatIndex >= 0 && flatIndex < this.size))
+      throw new RangeError(`index ${flatIndex} is out of bounds for size ${this.size}`);
     let pos = this.offset;
     for (let d = this.ndim - 1; d >= 0; d--) {
       const n = this.shape[d]!;
@@ -213,6 +223,24 @@ export class NDArray {
   /** `this != b` elementwise. */
   ne(b: ArrayLikeInput): NDArray {
     return ew.notEqual(this, b);
+  }
+
+  // ==== In place: Python's a += b, a -= b, a *= b, a /= b ====
+  /** Python's `a += b`: adds into this array, keeping its dtype and shape (float32 stays float32). */
+  iadd(b: ArrayLikeInput): void {
+    assignInPlace(this, ew.add(this, b), 'add');
+  }
+  /** Python's `a -= b`: `W.data.isub(W.grad.data.mul(lr))` updates a weight in place, in its own dtype. */
+  isub(b: ArrayLikeInput): void {
+    assignInPlace(this, ew.subtract(this, b), 'sub');
+  }
+  /** Python's `a *= b`, in place, keeping this array's dtype. */
+  imul(b: ArrayLikeInput): void {
+    assignInPlace(this, ew.multiply(this, b), 'mul');
+  }
+  /** Python's `a /= b`, in place, keeping this array's dtype. */
+  idiv(b: ArrayLikeInput): void {
+    assignInPlace(this, ew.divide(this, b), 'div');
   }
 
   // ==== Reductions ====
@@ -283,7 +311,11 @@ export class NDArray {
   }
   /** Python's `x[i, j] = v` is `x.set([i, j], v)` (or `x.set(i, v)` for one index). */
   set(index: Index | readonly Index[], value: ArrayLikeInput): void {
-    idx.setIndex(this, Array.isArray(index) ? (index as readonly Index[]) : [index as Index], value);
+    idx.setIndex(
+      this,
+      Array.isArray(index) ? (index as readonly Index[]) : [index as Index],
+      value,
+    );
   }
 }
 
@@ -296,9 +328,14 @@ export function isNDArray(x: unknown): x is NDArray {
 }
 
 /** A new C-contiguous array of `dtype` holding a copy of `values` (cast to the dtype). */
-export function fromFlat(values: ArrayLike<number>, shape: readonly number[], dtype: DType = 'float64'): NDArray {
+export function fromFlat(
+  values: ArrayLike<number>,
+  shape: readonly number[],
+  dtype: DType = 'float64',
+): NDArray {
   const size = shapeSize(shape);
-  if (values.length !== size) throw new RangeError(`cannot make shape (${shape.join(', ')}) from ${values.length} values`);
+  if (values.length !== size)
+    throw new RangeError(`cannot make shape ${shapeCompact(shape)} from ${values.length} values`);
   const storage = allocStorage(dtype, size);
   if (dtype === 'float64' || dtype === 'float32') {
     // NOTE: Float32Array assignment rounds to nearest like Math.fround.

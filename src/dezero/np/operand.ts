@@ -3,7 +3,7 @@
  * list, a string) fails at the door with a TypeError that names it, instead of deep inside a
  * kernel with "b.isContiguous is not a function".
  */
-import { NDArray } from './ndarray.ts';
+import { NDArray, fromFlat } from './ndarray.ts';
 import type { ArrayLikeInput } from './ndarray.ts';
 
 /** What `x` is, in words for an error message. */
@@ -17,8 +17,17 @@ export function describe(x: unknown): string {
 
 /** The DeZero Variable method that does what each of these np functions does. */
 const VARIABLE_METHODS: Record<string, string> = {
-  add: 'add', subtract: 'sub', multiply: 'mul', divide: 'div', power: 'pow', negative: 'neg',
-  matmul: 'matmul', dot: 'dot', reshape: 'reshape', transpose: 'transpose', sum: 'sum',
+  add: 'add',
+  subtract: 'sub',
+  multiply: 'mul',
+  divide: 'div',
+  power: 'pow',
+  negative: 'neg',
+  matmul: 'matmul',
+  dot: 'dot',
+  reshape: 'reshape',
+  transpose: 'transpose',
+  sum: 'sum',
 };
 
 /** The TypeError for a non-array operand of `np.<fn>`, with a hint for the usual mistakes. */
@@ -38,4 +47,9 @@ export function operandError(x: unknown, fn: string): TypeError {
 export function checkOperand(x: unknown, fn: string): ArrayLikeInput {
   if (typeof x === 'number' || x instanceof NDArray) return x;
   throw operandError(x, fn);
+}
+
+/** The array for an operand of `np.<fn>`: a number becomes a 0-d float64 array, anything else not an array throws. */
+export function operandArray(x: unknown, fn: string): NDArray {
+  return typeof x === 'number' ? fromFlat([x], [], 'float64') : (checkOperand(x, fn) as NDArray);
 }

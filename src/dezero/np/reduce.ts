@@ -15,7 +15,11 @@ import { coalesce, walkRows } from './iterate.ts';
 export type AxisArg = number | readonly number[] | ReduceOptions | null | undefined;
 
 /** Splits the flexible `(axis, keepdims)` arguments into sorted axes and a keepdims flag. */
-export function parseAxes(ndim: number, axis: AxisArg, keepdims?: boolean): { axes: number[]; keepdims: boolean } {
+export function parseAxes(
+  ndim: number,
+  axis: AxisArg,
+  keepdims?: boolean,
+): { axes: number[]; keepdims: boolean } {
   let keep = keepdims ?? false;
   let ax: number | readonly number[] | null | undefined;
   if (axis !== null && typeof axis === 'object' && !Array.isArray(axis)) {
@@ -23,13 +27,18 @@ export function parseAxes(ndim: number, axis: AxisArg, keepdims?: boolean): { ax
     ax = opts.axis;
     keep = opts.keepdims ?? keep;
   } else ax = axis as number | readonly number[] | null | undefined;
-  const list = ax === undefined || ax === null ? [...Array(ndim).keys()] : typeof ax === 'number' ? [ax] : ax;
+  const list =
+    ax === undefined || ax === null ? [...Array(ndim).keys()] : typeof ax === 'number' ? [ax] : ax;
   const axes = list.map((a) => normalizeAxis(a, ndim));
   if (new Set(axes).size !== axes.length) throw new RangeError('duplicate value in "axis"');
   return { axes: axes.sort((x, y) => x - y), keepdims: keep };
 }
 
-function outShapeOf(shape: readonly number[], axes: readonly number[], keepdims: boolean): number[] {
+function outShapeOf(
+  shape: readonly number[],
+  axes: readonly number[],
+  keepdims: boolean,
+): number[] {
   const out: number[] = [];
   shape.forEach((n, d) => {
     if (!axes.includes(d)) out.push(n);
@@ -39,7 +48,13 @@ function outShapeOf(shape: readonly number[], axes: readonly number[], keepdims:
 }
 
 /** numpy's pairwise sum of `n` values from `start` with `stride` (float32 rounds every step). */
-export function pairwiseSum(x: Storage, start: number, n: number, stride: number, f32: boolean): number {
+export function pairwiseSum(
+  x: Storage,
+  start: number,
+  n: number,
+  stride: number,
+  f32: boolean,
+): number {
   if (n < 8) {
     let res = 0;
     if (f32) for (let i = 0; i < n; i++) res = Math.fround(res + x[start + i * stride]!);
@@ -47,16 +62,28 @@ export function pairwiseSum(x: Storage, start: number, n: number, stride: number
     return res;
   }
   if (n <= 128) {
-    let r0 = x[start]!, r1 = x[start + stride]!, r2 = x[start + 2 * stride]!, r3 = x[start + 3 * stride]!;
-    let r4 = x[start + 4 * stride]!, r5 = x[start + 5 * stride]!, r6 = x[start + 6 * stride]!, r7 = x[start + 7 * stride]!;
+    let r0 = x[start]!,
+      r1 = x[start + stride]!,
+      r2 = x[start + 2 * stride]!,
+      r3 = x[start + 3 * stride]!;
+    let r4 = x[start + 4 * stride]!,
+      r5 = x[start + 5 * stride]!,
+      r6 = x[start + 6 * stride]!,
+      r7 = x[start + 7 * stride]!;
     const whole = n - (n % 8);
     let i = 8;
     if (f32) {
       const f = Math.fround;
       for (; i < whole; i += 8) {
         const p = start + i * stride;
-        r0 = f(r0 + x[p]!); r1 = f(r1 + x[p + stride]!); r2 = f(r2 + x[p + 2 * stride]!); r3 = f(r3 + x[p + 3 * stride]!);
-        r4 = f(r4 + x[p + 4 * stride]!); r5 = f(r5 + x[p + 5 * stride]!); r6 = f(r6 + x[p + 6 * stride]!); r7 = f(r7 + x[p + 7 * stride]!);
+        r0 = f(r0 + x[p]!);
+        r1 = f(r1 + x[p + stride]!);
+        r2 = f(r2 + x[p + 2 * stride]!);
+        r3 = f(r3 + x[p + 3 * stride]!);
+        r4 = f(r4 + x[p + 4 * stride]!);
+        r5 = f(r5 + x[p + 5 * stride]!);
+        r6 = f(r6 + x[p + 6 * stride]!);
+        r7 = f(r7 + x[p + 7 * stride]!);
       }
       let res = f(f(f(r0 + r1) + f(r2 + r3)) + f(f(r4 + r5) + f(r6 + r7)));
       for (; i < n; i++) res = f(res + x[start + i * stride]!);
@@ -64,8 +91,14 @@ export function pairwiseSum(x: Storage, start: number, n: number, stride: number
     }
     for (; i < whole; i += 8) {
       const p = start + i * stride;
-      r0 += x[p]!; r1 += x[p + stride]!; r2 += x[p + 2 * stride]!; r3 += x[p + 3 * stride]!;
-      r4 += x[p + 4 * stride]!; r5 += x[p + 5 * stride]!; r6 += x[p + 6 * stride]!; r7 += x[p + 7 * stride]!;
+      r0 += x[p]!;
+      r1 += x[p + stride]!;
+      r2 += x[p + 2 * stride]!;
+      r3 += x[p + 3 * stride]!;
+      r4 += x[p + 4 * stride]!;
+      r5 += x[p + 5 * stride]!;
+      r6 += x[p + 6 * stride]!;
+      r7 += x[p + 7 * stride]!;
     }
     let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
     for (; i < n; i++) res += x[start + i * stride]!;
@@ -73,7 +106,9 @@ export function pairwiseSum(x: Storage, start: number, n: number, stride: number
   }
   let n2 = Math.floor(n / 2);
   n2 -= n2 % 8;
-  const sum = pairwiseSum(x, start, n2, stride, f32) + pairwiseSum(x, start + n2 * stride, n - n2, stride, f32);
+  const sum =
+    pairwiseSum(x, start, n2, stride, f32) +
+    pairwiseSum(x, start + n2 * stride, n - n2, stride, f32);
   return f32 ? Math.fround(sum) : sum;
 }
 
@@ -84,7 +119,12 @@ type ReduceKind = 'sum' | 'max' | 'min';
  * When the innermost axis (smallest stride) is reduced, each output element is built from
  * contiguous runs, as numpy's inner loop does; otherwise whole slabs are combined in order.
  */
-function reduceInto(kind: ReduceKind, a: NDArray, axes: readonly number[], outType: DType): NDArray {
+function reduceInto(
+  kind: ReduceKind,
+  a: NDArray,
+  axes: readonly number[],
+  outType: DType,
+): NDArray {
   const kept = [...a.shape.keys()].filter((d) => !axes.includes(d));
   const outShape = kept.map((d) => a.shape[d]!);
   const outSize = shapeSize(outShape);
@@ -93,24 +133,37 @@ function reduceInto(kind: ReduceKind, a: NDArray, axes: readonly number[], outTy
   const redShape = axes.map((d) => a.shape[d]!);
   const count = shapeSize(redShape);
   if (count === 0) {
-    if (kind !== 'sum') throw new RangeError(`zero-size array to reduction operation ${kind}imum which has no identity`);
+    if (kind !== 'sum')
+      throw new RangeError(
+        `zero-size array to reduction operation ${kind}imum which has no identity`,
+      );
     return result;
   }
   if (outSize === 0) return result;
   // numpy iterates in memory order: order the reduced axes by decreasing stride.
   const red = axes.slice().sort((x, y) => Math.abs(a.strides[y]!) - Math.abs(a.strides[x]!));
-  const innermost = [...a.shape.keys()].filter((d) => a.shape[d]! > 1)
+  const innermost = [...a.shape.keys()]
+    .filter((d) => a.shape[d]! > 1)
     .sort((x, y) => Math.abs(a.strides[x]!) - Math.abs(a.strides[y]!))[0];
   const src = a.storage;
   const f32 = outType === 'float32';
-  const redPlan = coalesce(red.map((d) => a.shape[d]!), [red.map((d) => a.strides[d]!)]);
-  const keptPlan = coalesce(outShape, [kept.map((d) => a.strides[d]!), contiguousStrides(outShape)]);
+  const redPlan = coalesce(
+    red.map((d) => a.shape[d]!),
+    [red.map((d) => a.strides[d]!)],
+  );
+  const keptPlan = coalesce(outShape, [
+    kept.map((d) => a.strides[d]!),
+    contiguousStrides(outShape),
+  ]);
   if (innermost === undefined || axes.includes(innermost)) {
     // Each output element from runs along the innermost reduced axis.
     const last = redPlan.shape.length - 1;
     const run = redPlan.shape[last]!;
     const runStride = redPlan.strides[0]![last]!;
-    const outerPlan = { shape: redPlan.shape.slice(0, last).concat([1]), strides: [redPlan.strides[0]!.slice(0, last).concat([0])] };
+    const outerPlan = {
+      shape: redPlan.shape.slice(0, last).concat([1]),
+      strides: [redPlan.strides[0]!.slice(0, last).concat([0])],
+    };
     const ks = keptPlan.strides[0]![keptPlan.shape.length - 1]!;
     const single = outerPlan.shape.length === 1;
     walkRows(keptPlan, [a.offset, 0], (pos, n) => {
@@ -119,7 +172,10 @@ function reduceInto(kind: ReduceKind, a: NDArray, axes: readonly number[], outTy
         let acc: number;
         if (single) {
           // The common case (one run per output, e.g. the last axis): no inner walk.
-          acc = kind === 'sum' ? 0 + pairwiseSum(src, start, run, runStride, f32) : extremeRun(kind, src, start, run, runStride, NaN, true);
+          acc =
+            kind === 'sum'
+              ? 0 + pairwiseSum(src, start, run, runStride, f32)
+              : extremeRun(kind, src, start, run, runStride, NaN, true);
         } else {
           acc = kind === 'sum' ? 0 : NaN;
           let first = kind !== 'sum';
@@ -161,7 +217,15 @@ function reduceInto(kind: ReduceKind, a: NDArray, axes: readonly number[], outTy
 }
 
 /** maximum/minimum of a run folded into `acc` (numpy's rules: nan wins, ties take the newer value). */
-function extremeRun(kind: ReduceKind, x: Storage, start: number, n: number, stride: number, acc: number, fresh: boolean): number {
+function extremeRun(
+  kind: ReduceKind,
+  x: Storage,
+  start: number,
+  n: number,
+  stride: number,
+  acc: number,
+  fresh: boolean,
+): number {
   let i = 0;
   let q = start;
   if (fresh) {
@@ -183,7 +247,12 @@ function extremeRun(kind: ReduceKind, x: Storage, start: number, n: number, stri
   return acc;
 }
 
-function finish(r: NDArray, shape: readonly number[], axes: readonly number[], keepdims: boolean): NDArray {
+function finish(
+  r: NDArray,
+  shape: readonly number[],
+  axes: readonly number[],
+  keepdims: boolean,
+): NDArray {
   return keepdims ? new NDArray(r.storage, outShapeOf(shape, axes, true), r.dtype) : r;
 }
 
@@ -218,16 +287,29 @@ export function mean(a: NDArray, axis?: AxisArg, keepdims?: boolean): NDArray {
 }
 
 /** Index of the first maximum along `axis` (of the flattened array when none), int64. */
-export function argmax(a: NDArray, axis?: number | ReduceOptions | null, keepdims?: boolean): NDArray {
+export function argmax(
+  a: NDArray,
+  axis?: number | ReduceOptions | null,
+  keepdims?: boolean,
+): NDArray {
   return argBest(a, axis, keepdims, true);
 }
 
 /** Index of the first minimum along `axis` (of the flattened array when none), int64. */
-export function argmin(a: NDArray, axis?: number | ReduceOptions | null, keepdims?: boolean): NDArray {
+export function argmin(
+  a: NDArray,
+  axis?: number | ReduceOptions | null,
+  keepdims?: boolean,
+): NDArray {
   return argBest(a, axis, keepdims, false);
 }
 
-function argBest(a: NDArray, axis: number | ReduceOptions | null | undefined, keepdims: boolean | undefined, isMax: boolean): NDArray {
+function argBest(
+  a: NDArray,
+  axis: number | ReduceOptions | null | undefined,
+  keepdims: boolean | undefined,
+  isMax: boolean,
+): NDArray {
   const opts: ReduceOptions = axis !== null && typeof axis === 'object' ? axis : { axis };
   const keep = opts.keepdims ?? keepdims ?? false;
   if (opts.axis === undefined || opts.axis === null) {
@@ -248,7 +330,8 @@ function argBest(a: NDArray, axis: number | ReduceOptions | null | undefined, ke
   const ks = plan.strides[0]![plan.shape.length - 1]!;
   if (out.length > 0) {
     walkRows(plan, [a.offset, 0], (pos, m) => {
-      for (let k = 0; k < m; k++) out[pos[1]! + k] = argRow(a.storage, pos[0]! + k * ks, n, stride, isMax);
+      for (let k = 0; k < m; k++)
+        out[pos[1]! + k] = argRow(a.storage, pos[0]! + k * ks, n, stride, isMax);
     });
   }
   const shape = keep ? a.shape.map((s, d) => (d === ax ? 1 : s)) : outShape;

@@ -4,6 +4,7 @@
  */
 import { NDArray, fromFlat, shapeSize } from './ndarray.ts';
 import { assign } from './assign.ts';
+import { reshapeRequestText } from './shape-text.ts';
 import { allocStorage, castValue, promoteTypes } from './dtype.ts';
 
 /** Resolves a possibly negative axis against `ndim`, with numpy's error when out of range. */
@@ -15,30 +16,19 @@ export function normalizeAxis(axis: number, ndim: number): number {
   return a;
 }
 
-/**
- * A requested shape as numpy's reshape error spells it (`convert_shape_to_string`): -1 reads
- * `newaxis`, leading ones are dropped, and only a one-entry request gets the tuple comma:
- * (4, -1) is "(4,newaxis)", (-1, 4) is "(4)", (4,) is "(4,)".
- */
-function reshapeText(shape: readonly number[]): string {
-  let i = 0;
-  while (i < shape.length && shape[i]! < 0) i++;
-  if (i === shape.length) return '()';
-  const parts = shape.slice(i).map((n) => (n < 0 ? 'newaxis' : String(n)));
-  return `(${parts.join(',')}${shape.length === 1 ? ',' : ''})`;
-}
-
 /** The shape with one -1 entry filled in so the sizes match. */
 function resolveShape(shape: readonly number[], size: number): number[] {
   const out = shape.slice();
-  const text = (): string => reshapeText(shape);
+  const text = (): string => reshapeRequestText(shape);
   const unknown = out.indexOf(-1);
   const known = shapeSize(out.filter((_, i) => i !== unknown));
   if (unknown >= 0) {
-    if (known === 0 || size % known !== 0) throw new RangeError(`cannot reshape array of size ${size} into shape ${text()}`);
+    if (known === 0 || size % known !== 0)
+      throw new RangeError(`cannot reshape array of size ${size} into shape ${text()}`);
     out[unknown] = size / known;
   }
-  if (shapeSize(out) !== size) throw new RangeError(`cannot reshape array of size ${size} into shape ${text()}`);
+  if (shapeSize(out) !== size)
+    throw new RangeError(`cannot reshape array of size ${size} into shape ${text()}`);
   return out;
 }
 
@@ -53,8 +43,15 @@ export function reshape(a: NDArray, shape: readonly number[]): NDArray {
 export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
   const nd = a.ndim;
   const perm = axes ? axes.map((ax) => normalizeAxis(ax, nd)) : [...Array(nd).keys()].reverse();
-  if (perm.length !== nd || new Set(perm).size !== nd) throw new RangeError("axes don't match array");
-  return new NDArray(a.storage, perm.map((p) => a.shape[p]!), a.dtype, perm.map((p) => a.strides[p]!), a.offset);
+  if (perm.length !== nd || new Set(perm).size !== nd)
+    throw new RangeError("axes don't match array");
+  return new NDArray(
+    a.storage,
+    perm.map((p) => a.shape[p]!),
+    a.dtype,
+    perm.map((p) => a.strides[p]!),
+    a.offset,
+  );
 }
 
 /** Swaps two axes, a view. */
@@ -74,12 +71,21 @@ export function squeeze(a: NDArray, axis?: number | readonly number[]): NDArray 
   else {
     for (const ax of typeof axis === 'number' ? [axis] : axis) {
       const d = normalizeAxis(ax, a.ndim);
-      if (a.shape[d] !== 1) throw new RangeError('cannot select an axis to squeeze out which has size not equal to one');
+      if (a.shape[d] !== 1)
+        throw new RangeError(
+          'cannot select an axis to squeeze out which has size not equal to one',
+        );
       drop.add(d);
     }
   }
   const keep = [...a.shape.keys()].filter((d) => !drop.has(d));
-  return new NDArray(a.storage, keep.map((d) => a.shape[d]!), a.dtype, keep.map((d) => a.strides[d]!), a.offset);
+  return new NDArray(
+    a.storage,
+    keep.map((d) => a.shape[d]!),
+    a.dtype,
+    keep.map((d) => a.strides[d]!),
+    a.offset,
+  );
 }
 
 /** Inserts length-1 axes at the given positions of the result, a view. */
@@ -113,11 +119,14 @@ export function concatenate(arrays: readonly NDArray[], axis = 0): NDArray {
   let dtype = first.dtype;
   let total = 0;
   for (const a of arrays) {
-    if (a.ndim !== first.ndim) throw new RangeError('all the input arrays must have same number of dimensions');
+    if (a.ndim !== first.ndim)
+      throw new RangeError('all the input arrays must have same number of dimensions');
     for (let d = 0; d < a.ndim; d++) {
       if (d !== ax && a.shape[d] !== first.shape[d]) {
-        throw new RangeError('all the input array dimensions except for the concatenation axis must match exactly, ' +
-          `but along dimension ${d}, the array at index 0 has size ${first.shape[d]} and the array at index ${arrays.indexOf(a)} has size ${a.shape[d]}`);
+        throw new RangeError(
+          'all the input array dimensions except for the concatenation axis must match exactly, ' +
+            `but along dimension ${d}, the array at index 0 has size ${first.shape[d]} and the array at index ${arrays.indexOf(a)} has size ${a.shape[d]}`,
+        );
       }
     }
     dtype = promoteTypes(dtype, a.dtype);
@@ -132,7 +141,8 @@ export function concatenate(arrays: readonly NDArray[], axis = 0): NDArray {
   for (const a of arrays) {
     const block = shapeSize(a.shape.slice(ax));
     const flat = a.dtype === dtype ? a.toFlat() : a.astype(dtype).storage;
-    for (let o = 0; o < outer; o++) out.set(flat.subarray(o * block, (o + 1) * block), o * innerOut + start);
+    for (let o = 0; o < outer; o++)
+      out.set(flat.subarray(o * block, (o + 1) * block), o * innerOut + start);
     start += block;
   }
   return new NDArray(out, shape, dtype);
@@ -143,22 +153,31 @@ export function stack(arrays: readonly NDArray[], axis = 0): NDArray {
   const first = arrays[0];
   if (!first) throw new RangeError('need at least one array to stack');
   for (const a of arrays) {
-    if (a.shape.join() !== first.shape.join()) throw new RangeError('all input arrays must have the same shape');
+    if (a.shape.join() !== first.shape.join())
+      throw new RangeError('all input arrays must have the same shape');
   }
   const ax = normalizeAxis(axis, first.ndim + 1);
-  return concatenate(arrays.map((a) => expandDims(a, ax)), ax);
+  return concatenate(
+    arrays.map((a) => expandDims(a, ax)),
+    ax,
+  );
 }
 
 /** Padding widths as numpy takes them: one number, one (before, after) pair, or a pair per axis. */
 export type PadWidth = number | readonly [number, number] | readonly (readonly [number, number])[];
 
 /** Pads with a constant (numpy's `pad(a, width, mode='constant', constant_values=value)`). */
-export function pad(a: NDArray, width: PadWidth, options: { constantValues?: number } = {}): NDArray {
+export function pad(
+  a: NDArray,
+  width: PadWidth,
+  options: { constantValues?: number } = {},
+): NDArray {
   const nd = a.ndim;
   const pairs: [number, number][] = [];
   for (let d = 0; d < nd; d++) {
     if (typeof width === 'number') pairs.push([width, width]);
-    else if (typeof width[0] === 'number') pairs.push([width[0], (width as readonly [number, number])[1]]);
+    else if (typeof width[0] === 'number')
+      pairs.push([width[0], (width as readonly [number, number])[1]]);
     else {
       const p = (width as readonly (readonly [number, number])[])[width.length === 1 ? 0 : d];
       if (!p) throw new RangeError('pad width must have one pair per axis');
