@@ -5,7 +5,7 @@
  */
 import { test, expect, type Page } from './fixtures.ts';
 import { readdirSync, readFileSync } from 'node:fs';
-import { runProgram } from '../src/course/lesson-files.ts';
+import { figuresInNode } from '../src/course/lesson-files.ts';
 
 const stepsDir = new URL('../content/docs/steps/', import.meta.url);
 const steps = readdirSync(stepsDir)
@@ -18,13 +18,6 @@ function programsOf(step: string): string[] {
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
     .map((f) => `${step}/${f.slice(0, -3)}`)
     .sort();
-}
-
-/** The kinds of the figures a program draws, in order, when run in Node. */
-async function figuresInNode(id: string): Promise<string[]> {
-  const { error, rich } = await runProgram(readFileSync(new URL(`${id}.ts`, stepsDir), 'utf8'));
-  expect(error).toBeNull();
-  return rich.map((item) => item.kind);
 }
 
 /** Collects console errors and uncaught page errors from the moment the page opens. */
@@ -75,7 +68,7 @@ for (const step of steps) {
 
     for (const id of programsOf(step)) {
       test(`${id} prints what the page says and draws what it draws in Node`, async ({ page }) => {
-        const drawn = await figuresInNode(id);
+        const drawn = await figuresInNode(readFileSync(new URL(`${id}.ts`, stepsDir), 'utf8'));
         await page.goto(`steps/${step}/`);
         const program = page.locator(`[data-runner="${id}"]`);
         const expected = await program.locator('[data-expected]').getAttribute('data-expected');

@@ -1,5 +1,6 @@
 /** Finds lesson programs on disk and runs them through the runner core, as the tests do. */
-import { readdirSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { runInFreshRealm, type NodeRunResult } from '../runner/node-runner.ts';
 
 /** The folder that holds the lessons' step folders. */
@@ -42,4 +43,32 @@ export function hasExpected(program: ProgramFile): boolean {
  */
 export function runProgram(source: string): Promise<NodeRunResult> {
   return runInFreshRealm(source);
+}
+
+// ==== What a program drew, remembered between the Node tests and the browser tests ====
+
+/** Where the Node lesson tests leave the kinds of figures each program drew, by source hash. */
+const FIGURES_CACHE = new URL('../../node_modules/.cache/dezero-lessons/', import.meta.url);
+
+const figuresFile = (source: string): URL =>
+  new URL(`${createHash('sha256').update(source).digest('hex').slice(0, 32)}.json`, FIGURES_CACHE);
+
+/** Remembers the kinds of the figures a program drew (`['plot', 'dot']`), keyed by its source. */
+export function rememberFigures(source: string, kinds: readonly string[]): void {
+  mkdirSync(FIGURES_CACHE, { recursive: true });
+  writeFileSync(figuresFile(source), JSON.stringify(kinds));
+}
+
+/**
+ * The kinds of the figures a program draws in Node: remembered from the Node tests when they ran
+ * this very source (so `npm test` runs a training program in Node once, not twice), else run now.
+ */
+export async function figuresInNode(source: string): Promise<string[]> {
+  const file = figuresFile(source);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as string[];
+  const { error, rich } = await runProgram(source);
+  if (error) throw new Error(`the program failed in Node: ${error.name}: ${error.message}`);
+  const kinds = rich.map((item) => item.kind);
+  rememberFigures(source, kinds);
+  return kinds;
 }

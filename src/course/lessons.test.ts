@@ -5,7 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { hasExpected, listPrograms, runProgram, STEPS_DIR } from './lesson-files.ts';
+import {
+  hasExpected,
+  listPrograms,
+  rememberFigures,
+  runProgram,
+  STEPS_DIR,
+} from './lesson-files.ts';
 
 const programs = listPrograms();
 
@@ -16,13 +22,19 @@ test('there are lesson programs to check', () => {
 for (const program of programs) {
   test(`${program.id} prints its .out`, async () => {
     assert.ok(hasExpected(program), `${program.id}.ts has no ${program.id}.out beside it`);
-    const { stdout, error } = await runProgram(readFileSync(program.source, 'utf8'));
+    const source = readFileSync(program.source, 'utf8');
+    const { stdout, error, rich } = await runProgram(source);
     assert.equal(
       error,
       null,
       `${program.id} threw ${error?.name}: ${error?.message} at line ${error?.line}`,
     );
     assert.equal(stdout, readFileSync(program.expected, 'utf8'));
+    // The browser suite checks the page draws the same figures, without running it in Node again.
+    rememberFigures(
+      source,
+      rich.map((item) => item.kind),
+    );
   });
 }
 
