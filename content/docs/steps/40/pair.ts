@@ -9,7 +9,12 @@ B.backward();
 print(b.grad);
 
 // sumTo adds the two rows into one; its backward copies the gradient into both rows.
-const x = new Variable(np.array([[1, 2, 3], [4, 5, 6]]));
+const x = new Variable(
+  np.array([
+    [1, 2, 3],
+    [4, 5, 6],
+  ]),
+);
 const s = F.sumTo(x, [1, 3]);
 print(s);
 s.backward();
