@@ -4,7 +4,7 @@
  */
 // NOTE: first, so every Variable has its methods (x.add, x.reshape, x.T, …) before anything runs.
 import './variable-methods.ts';
-import * as F from './functions.ts';
+import * as F from './f.ts';
 import * as L from './layers.ts';
 import * as models from './models.ts';
 import * as utils from './utils.ts';
@@ -23,6 +23,7 @@ export { Layer } from './layers.ts';
 export type { LinearOptions } from './layers.ts';
 export { Model } from './models.ts';
 export type { ModelPlotOptions } from './models.ts';
+export type { Slices } from './functions-nn.ts';
 export { Config, usingConfig, noGrad, testMode } from './config.ts';
 export type { ConfigName } from './config.ts';
 /** The functions namespace, as DeZero's `import dezero.functions as F`. */
