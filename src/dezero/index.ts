@@ -8,6 +8,7 @@ import * as F from './f.ts';
 import * as L from './layers.ts';
 import * as models from './models.ts';
 import * as utils from './utils.ts';
+import * as optimizers from './optimizers.ts';
 
 export { np } from './np/index.ts';
 export type { NDArray, DType } from './np/index.ts';
@@ -23,6 +24,8 @@ export { Layer } from './layers.ts';
 export type { LinearOptions } from './layers.ts';
 export { Model } from './models.ts';
 export type { ModelPlotOptions } from './models.ts';
+export { Optimizer } from './optimizers.ts';
+export type { OptimizerHook, OptimizerTarget } from './optimizers.ts';
 export type { Slices } from './functions-nn.ts';
 export { Config, usingConfig, noGrad, testMode } from './config.ts';
 export type { ConfigName } from './config.ts';
@@ -32,5 +35,7 @@ export { F };
 export { L };
 /** The models namespace, as DeZero's `dezero.models`: `models.MLP`, `models.Model`. */
 export { models };
+/** The optimizers, as DeZero's `dezero.optimizers`: `new optimizers.SGD({ lr }).setup(model)`, `MomentumSGD`, `AdaGrad`, `AdaDelta`, `Adam`. */
+export { optimizers };
 /** Helpers, as DeZero's `dezero.utils`: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `sumTo`. */
 export { utils };
