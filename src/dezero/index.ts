@@ -9,6 +9,8 @@ import * as L from './layers.ts';
 import * as models from './models.ts';
 import * as utils from './utils.ts';
 import * as optimizers from './optimizers.ts';
+import * as datasets from './datasets.ts';
+import * as transforms from './transforms.ts';
 
 export { np } from './np/index.ts';
 export type { NDArray, DType } from './np/index.ts';
@@ -26,6 +28,11 @@ export { Model } from './models.ts';
 export type { ModelPlotOptions } from './models.ts';
 export { Optimizer } from './optimizers.ts';
 export type { OptimizerHook, OptimizerTarget } from './optimizers.ts';
+export { Dataset } from './datasets.ts';
+export type { DatasetOptions, SpiralOptions } from './datasets.ts';
+export type { Transform } from './transforms.ts';
+export { DataLoader } from './dataloaders.ts';
+export type { Batch, DataLoaderOptions } from './dataloaders.ts';
 export type { Slices } from './functions-nn.ts';
 export { Config, usingConfig, noGrad, testMode } from './config.ts';
 export type { ConfigName } from './config.ts';
@@ -37,5 +44,9 @@ export { L };
 export { models };
 /** The optimizers, as DeZero's `dezero.optimizers`: `new optimizers.SGD({ lr }).setup(model)`, `MomentumSGD`, `AdaGrad`, `AdaDelta`, `Adam`. */
 export { optimizers };
+/** The data sets, as DeZero's `dezero.datasets`: `Dataset`, `getSpiral`, `Spiral`. */
+export { datasets };
+/** The per-example transforms, as DeZero's `dezero.transforms`: `Compose`, `Normalize`, `Flatten`, `AsType`, `ToFloat`, `ToInt`. */
+export { transforms };
 /** Helpers, as DeZero's `dezero.utils`: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `sumTo`. */
 export { utils };
