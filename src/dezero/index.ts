@@ -4,10 +4,13 @@
  */
 // NOTE: first, so every Variable has its methods (x.add, x.reshape, x.T, …) before anything runs.
 import './variable-methods.ts';
-import * as F from './functions.ts';
+import * as F from './f.ts';
 import * as L from './layers.ts';
 import * as models from './models.ts';
 import * as utils from './utils.ts';
+import * as optimizers from './optimizers.ts';
+import * as datasets from './datasets.ts';
+import * as transforms from './transforms.ts';
 
 export { np } from './np/index.ts';
 export type { NDArray, DType } from './np/index.ts';
@@ -23,6 +26,14 @@ export { Layer } from './layers.ts';
 export type { LinearOptions } from './layers.ts';
 export { Model } from './models.ts';
 export type { ModelPlotOptions } from './models.ts';
+export { Optimizer } from './optimizers.ts';
+export type { OptimizerHook, OptimizerTarget } from './optimizers.ts';
+export { Dataset } from './datasets.ts';
+export type { DatasetOptions, SpiralOptions } from './datasets.ts';
+export type { Transform } from './transforms.ts';
+export { DataLoader } from './dataloaders.ts';
+export type { Batch, DataLoaderOptions } from './dataloaders.ts';
+export type { Slices } from './functions-nn.ts';
 export { Config, usingConfig, noGrad, testMode } from './config.ts';
 export type { ConfigName } from './config.ts';
 /** The functions namespace, as DeZero's `import dezero.functions as F`. */
@@ -31,5 +42,11 @@ export { F };
 export { L };
 /** The models namespace, as DeZero's `dezero.models`: `models.MLP`, `models.Model`. */
 export { models };
+/** The optimizers, as DeZero's `dezero.optimizers`: `new optimizers.SGD({ lr }).setup(model)`, `MomentumSGD`, `AdaGrad`, `AdaDelta`, `Adam`. */
+export { optimizers };
+/** The data sets, as DeZero's `dezero.datasets`: `Dataset`, `getSpiral`, `Spiral`. */
+export { datasets };
+/** The per-example transforms, as DeZero's `dezero.transforms`: `Compose`, `Normalize`, `Flatten`, `AsType`, `ToFloat`, `ToInt`. */
+export { transforms };
 /** Helpers, as DeZero's `dezero.utils`: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `sumTo`. */
 export { utils };

@@ -11,7 +11,9 @@ import { Variable } from './core.ts';
 import type { VariableLike } from './core.ts';
 import { add, div, mul, neg, pow, rdiv, rsub, sub } from './operators.ts';
 import { matmul, reshape, sum, transpose } from './functions.ts';
+import { getItem } from './functions-nn.ts';
 import type { AxisArg } from './np/reduce.ts';
+import type { Index } from './np/indexing.ts';
 
 /** The methods this file gives every Variable (hover one in the editor to see its line here). */
 export interface VariableMethods {
@@ -46,6 +48,8 @@ export interface VariableMethods {
   matmul(W: VariableLike): Variable;
   /** The matrix product `this · W`, DeZero's alias of `matmul`. */
   dot(W: VariableLike): Variable;
+  /** Python's `x[i, j]` with backward (`F.getItem`): `x.getItem(1)`, `x.getItem(':', 2)`, `x.getItem(np.array([0, 0, 1]))`. */
+  getItem(...index: Index[]): Variable;
 }
 
 declare module './core.ts' {
@@ -100,6 +104,9 @@ const methods: {
   },
   dot(W) {
     return matmul(this, W);
+  },
+  getItem(...index) {
+    return getItem(this, index);
   },
 };
 

@@ -263,6 +263,8 @@ function hasArray(entries: readonly Entry[]): boolean {
 
 /** `a[index]`: a view for basic indexes, a copy for fancy ones (see the module comment). */
 export function getIndex(a: NDArray, index: readonly Index[]): NDArray {
+  // NOTE: `x.get(i)`, one row, is what a data set does per example: skip the general parse.
+  if (index.length === 1 && typeof index[0] === 'number' && a.ndim > 0) return row(a, index[0]);
   const entries = parseIndex(a, index);
   if (!hasArray(entries)) return basicView(a, entries, false).view;
   const sel = advancedSelection(a, entries);
@@ -271,6 +273,20 @@ export function getIndex(a: NDArray, index: readonly Index[]): NDArray {
   const pos = sel.positions;
   for (let i = 0; i < pos.length; i++) out[i] = src[pos[i]!]!;
   return new NDArray(out, sel.shape, a.dtype);
+}
+
+/** `a[i]` for one number i: the view of row i, the same array the general path gives. */
+function row(a: NDArray, i: number): NDArray {
+  const j = checkedIndex(i, a.shape[0]!, 0);
+  const strides = a.strides;
+  const shape = Object.freeze(a.shape.slice(1));
+  return new NDArray(
+    a.storage,
+    shape,
+    a.dtype,
+    Object.freeze(strides.slice(1)),
+    a.offset + j * strides[0]!,
+  );
 }
 
 /** `a[index] = value`, with `value` broadcast to the selection and cast to `a.dtype`. */

@@ -360,7 +360,8 @@ export function copyStrided(src: NDArray, out: Storage, outStart: number): void 
     return;
   }
   if (src.isContiguous()) {
-    if (out.constructor === storage.constructor) {
+    // NOTE: `set` needs a `subarray` object per call, which costs more than a short loop.
+    if (out.constructor === storage.constructor && size > 16) {
       out.set(storage.subarray(src.offset, src.offset + size), outStart);
     } else {
       for (let i = 0; i < size; i++) out[outStart + i] = storage[src.offset + i]!;

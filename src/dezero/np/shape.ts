@@ -2,7 +2,7 @@
  * Shape manipulation. `reshape` of contiguous data, `transpose`, `squeeze`, `expandDims` and
  * `broadcastTo` are views sharing storage, as in numpy; `concatenate`, `stack` and `pad` copy.
  */
-import { NDArray, fromFlat, shapeSize } from './ndarray.ts';
+import { NDArray, copyStrided, fromFlat, shapeSize } from './ndarray.ts';
 import { assign } from './assign.ts';
 import { reshapeRequestText } from './shape-text.ts';
 import { allocStorage, castValue, promoteTypes } from './dtype.ts';
@@ -140,6 +140,12 @@ export function concatenate(arrays: readonly NDArray[], axis = 0): NDArray {
   let start = 0;
   for (const a of arrays) {
     const block = shapeSize(a.shape.slice(ax));
+    if (outer === 1 && a.dtype === dtype) {
+      // NOTE: one block per array (axis 0, or all outer axes of length 1): copy it straight in.
+      copyStrided(a, out, start);
+      start += block;
+      continue;
+    }
     const flat = a.dtype === dtype ? a.toFlat() : a.astype(dtype).storage;
     for (let o = 0; o < outer; o++)
       out.set(flat.subarray(o * block, (o + 1) * block), o * innerOut + start);

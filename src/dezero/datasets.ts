@@ -1,0 +1,125 @@
+/**
+ * `datasets`, as the book's `datasets.py`: `Dataset`, the base class that builds its arrays once
+ * (`prepare`) and hands out one example at a time (`get(i)`, Python's `dataset[i]`), and the spiral
+ * toy data (`getSpiral`, `Spiral`). Python's keyword arguments are one options object:
+ * `new datasets.Spiral({ train: false })`.
+ */
+import type { NDArray } from './np/ndarray.ts';
+import { fromFlat } from './np/ndarray.ts';
+import { random } from './np/random.ts';
+import { sin, cos } from './np/elementwise.ts';
+import { applyTransform } from './transforms.ts';
+import type { Transform } from './transforms.ts';
+
+/** Options of `Dataset` and its subclasses. */
+export interface DatasetOptions {
+  /** The training split (else the test split). @default true */
+  train?: boolean;
+  /** Applied to each example's data as `get` hands it out. @default the identity */
+  transform?: Transform | null;
+  /** Applied to each example's label. @default the identity */
+  targetTransform?: Transform | null;
+}
+
+const identity = (x: NDArray): NDArray => x;
+
+// ==== Dataset ====
+
+/**
+ * The base class of data sets: `prepare()` (called once, by the constructor) sets `data` and
+ * `label`; `get(i)` is example i as `[x, t]`, transformed, and `length` their number. `T` is the
+ * label's type: a data set without labels (`label` null) is a `Dataset<null>` and gives t = null.
+ * NOTE: a subclass that declares its own fields must not give them initial values that `prepare`
+ * sets, since JavaScript assigns a subclass's field initializers after the base constructor ran.
+ */
+export class Dataset<T extends NDArray | null = NDArray> {
+  /** Which split to build. */
+  train: boolean;
+  /** Applied to each example's data. */
+  transform: Transform;
+  /** Applied to each example's label. */
+  targetTransform: Transform;
+  /** The examples, one per entry of the first axis; set by `prepare`. */
+  data: NDArray | null = null;
+  /** Their labels, or null for a data set without labels; set by `prepare`. */
+  label: NDArray | null = null;
+
+  /** Builds the arrays (`prepare`) with the given split and transforms. */
+  constructor({ train = true, transform = null, targetTransform = null }: DatasetOptions = {}) {
+    this.train = train;
+    this.transform = transform ?? identity;
+    this.targetTransform = targetTransform ?? identity;
+    this.prepare();
+  }
+
+  /** Example `index` as `[x, t]` (Python's `dataset[index]`): x = transform(data[index]), t = targetTransform(label[index]). */
+  get(index: number): [x: NDArray, t: T] {
+    if (typeof index !== 'number' || !Number.isInteger(index))
+      throw new TypeError(`a Dataset index must be an integer, got ${String(index)}`);
+    const x = applyTransform(this.transform, this.examples().get(index));
+    const t =
+      this.label === null ? null : applyTransform(this.targetTransform, this.label.get(index));
+    return [x, t as T];
+  }
+
+  /** The number of examples (Python's `len(dataset)`). */
+  get length(): number {
+    return this.examples().shape[0]!;
+  }
+
+  /** Sets `data` and `label`; subclasses override it. */
+  prepare(): void {}
+
+  private examples(): NDArray {
+    if (this.data === null)
+      throw new Error(`${this.constructor.name} has no data: prepare() set none`);
+    return this.data;
+  }
+}
+
+// ==== Toy data sets: spiral ====
+
+/** Options of `getSpiral`. */
+export interface SpiralOptions {
+  /** The training set (seed 1984), else the test set (seed 2020). @default true */
+  train?: boolean;
+}
+
+/**
+ * The book's spiral: 3 classes of 100 points in 2-D, `[x, t]` with x float32 (300, 2) and t int64
+ * (300), shuffled. NOTE: as DeZero's, it re-seeds numpy's global random state (1984 for train, 2020
+ * for test), so whatever draws numbers after it (a model's weights, a shuffle) is reproducible.
+ */
+export function getSpiral({ train = true }: SpiralOptions = {}): [x: NDArray, t: NDArray] {
+  random.seed(train ? 1984 : 2020);
+  const numData = 100;
+  const numClass = 3;
+  const inputDim = 2;
+  const size = numClass * numData;
+  const x = new Float32Array(size * inputDim);
+  const t = new Float64Array(size);
+  for (let j = 0; j < numClass; j++) {
+    for (let i = 0; i < numData; i++) {
+      const rate = i / numData;
+      const radius = 1.0 * rate;
+      const theta = j * 4.0 + 4.0 * rate + random.randn() * 0.2;
+      const ix = numData * j + i;
+      x[ix * inputDim] = radius * sin(theta).item();
+      x[ix * inputDim + 1] = radius * cos(theta).item();
+      t[ix] = j;
+    }
+  }
+  const indices = random.permutation(size);
+  return [
+    fromFlat(x, [size, inputDim], 'float32').get(indices),
+    fromFlat(t, [size], 'int64').get(indices),
+  ];
+}
+
+/** The spiral as a Dataset: `new datasets.Spiral()` (train) or `new datasets.Spiral({ train: false })`. */
+export class Spiral extends Dataset {
+  /** The arrays of `getSpiral` for this split. */
+  override prepare(): void {
+    [this.data, this.label] = getSpiral({ train: this.train });
+  }
+}

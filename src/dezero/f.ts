@@ -1,0 +1,7 @@
+/**
+ * `F`, every function of `dezero`, as the book's `import dezero.functions as F`: the basics and
+ * the tensor operations in `functions.ts`, the classification functions of steps 47–50
+ * (`getItem`, `softmax`, `softmaxCrossEntropy`, `accuracy`, …) in `functions-nn.ts`.
+ */
+export * from './functions.ts';
+export * from './functions-nn.ts';

@@ -1,0 +1,225 @@
+/**
+ * The functions of `F` for classification (the book's steps 47–50): `getItem` (slices and
+ * integer-array indexing, with backward through `np.add.at`), `clip`, `relu`, `softmax`,
+ * `logSoftmax`, `softmaxCrossEntropy` and `accuracy`. `f.ts` puts them in `F` beside
+ * `functions.ts`. Indexes are written as `NDArray.get` takes them: a number, a slice string in
+ * Python's syntax (`':'`, `'1:3'`, `'::-1'`), `'...'`, `null`, or an int array.
+ */
+import type { NDArray } from './np/ndarray.ts';
+import type { Index } from './np/indexing.ts';
+import { addAt } from './np/indexing.ts';
+import { arange, eye, zeros } from './np/create.ts';
+import * as np from './np/elementwise.ts';
+import { Function, Variable, asArray, asVariable } from './core.ts';
+import type { VariableLike } from './core.ts';
+import { exp, log } from './functions.ts';
+
+// ==== Tensor operations: getItem ====
+
+/** An index as `getItem` takes it: one entry, or a list of entries (Python's tuple `x[1, :]`). */
+export type Slices = Index | readonly Index[];
+
+/** The index as a list of entries; a JS list is the tuple, as in `np.add.at` (see indexing.ts). */
+function entries(slices: Slices): readonly Index[] {
+  return Array.isArray(slices) ? (slices as readonly Index[]) : [slices as Index];
+}
+
+/** y = x[slices]; gx = zeros with gy added back at the same positions (`GetItemGrad`). */
+export class GetItem extends Function {
+  readonly slices: Slices;
+  constructor(slices: Slices) {
+    super();
+    this.slices = slices;
+  }
+  override forward(x: NDArray): NDArray {
+    return x.get(...entries(this.slices));
+  }
+  override backward(gy: Variable): Variable {
+    const x = this.inputs[0]!;
+    return new GetItemGrad(this.slices, x.shape).call(gy);
+  }
+}
+
+/** gx = zeros(inShape) with `np.add.at(gx, slices, gy)`: repeated positions add up; backward is getItem again. */
+export class GetItemGrad extends Function {
+  readonly slices: Slices;
+  readonly inShape: readonly number[];
+  constructor(slices: Slices, inShape: readonly number[]) {
+    super();
+    this.slices = slices;
+    this.inShape = inShape;
+  }
+  override forward(gy: NDArray): NDArray {
+    const gx = zeros(this.inShape, { dtype: gy.dtype });
+    addAt(gx, entries(this.slices), gy);
+    return gx;
+  }
+  override backward(ggx: Variable): Variable {
+    return getItem(ggx, this.slices);
+  }
+}
+
+/**
+ * Python's `x[slices]` with backward: `F.getItem(x, 1)` is `x[1]`, `F.getItem(x, [':', 2])` is
+ * `x[:, 2]`, `F.getItem(x, np.array([0, 0, 1]))` (or `[[0, 0, 1]]`) is `x[[0, 0, 1]]`.
+ */
+export function getItem(x: VariableLike, slices: Slices): Variable {
+  return new GetItem(slices).call(x);
+}
+
+// ==== clip ====
+
+/** y = x clipped to [xMin, xMax]; gx = gy where x was inside (ends included), else 0. */
+export class Clip extends Function {
+  readonly xMin: number;
+  readonly xMax: number;
+  constructor(xMin: number, xMax: number) {
+    super();
+    this.xMin = xMin;
+    this.xMax = xMax;
+  }
+  override forward(x: NDArray): NDArray {
+    return np.clip(x, this.xMin, this.xMax);
+  }
+  override backward(gy: Variable): Variable {
+    const x = this.inputs[0]!.data;
+    const mask = x.ge(this.xMin).mul(x.le(this.xMax));
+    return gy.mul(mask);
+  }
+}
+
+/** `x` clipped to [xMin, xMax]. */
+export function clip(x: VariableLike, xMin: number, xMax: number): Variable {
+  return new Clip(xMin, xMax).call(x);
+}
+
+// ==== Activation functions: relu / softmax / logSoftmax ====
+
+/** y = max(x, 0); gx = gy where x > 0, else 0. */
+export class ReLU extends Function {
+  override forward(x: NDArray): NDArray {
+    return np.maximum(x, 0);
+  }
+  override backward(gy: Variable): Variable {
+    return gy.mul(this.inputs[0]!.data.gt(0));
+  }
+}
+
+/** The rectified linear unit max(x, 0). */
+export function relu(x: VariableLike): Variable {
+  return new ReLU().call(x);
+}
+
+/** The softmax written with the operators (the book's `softmax_simple`): exp(x) / Σ exp(x) over `axis`. */
+export function softmaxSimple(x: VariableLike, axis = 1): Variable {
+  const y = exp(x);
+  return y.div(y.sum(axis, true));
+}
+
+/** y = exp(x − max) / Σ exp(x − max) over `axis`; gx = y·gy − y·Σ(y·gy). */
+export class Softmax extends Function {
+  readonly axis: number;
+  constructor(axis = 1) {
+    super();
+    this.axis = axis;
+  }
+  override forward(x: NDArray): NDArray {
+    const y = np.exp(x.sub(x.max(this.axis, true)));
+    return y.div(y.sum(this.axis, true));
+  }
+  override backward(gy: Variable): Variable {
+    const y = this.outputs[0]!;
+    const gx = y.mul(gy);
+    const sumdx = gx.sum(this.axis, true);
+    return gx.sub(y.mul(sumdx));
+  }
+}
+
+/** Softmax over `axis` (each row sums to 1 by default), as one Function. */
+export function softmax(x: VariableLike, axis = 1): Variable {
+  return new Softmax(axis).call(x);
+}
+
+/** log Σ exp(x) over `axis`, kept as a length-1 axis, computed as max + log Σ exp(x − max). */
+export function logsumexp(x: NDArray, axis = 1): NDArray {
+  const m = x.max(axis, true);
+  const s = np.exp(x.sub(m)).sum(axis, true);
+  return m.add(np.log(s));
+}
+
+/** y = x − logsumexp(x); gx = gy − exp(y)·Σ gy. */
+export class LogSoftmax extends Function {
+  readonly axis: number;
+  constructor(axis = 1) {
+    super();
+    this.axis = axis;
+  }
+  override forward(x: NDArray): NDArray {
+    return x.sub(logsumexp(x, this.axis));
+  }
+  override backward(gy: Variable): Variable {
+    const y = this.outputs[0]!;
+    return gy.sub(exp(y).mul(gy.sum(this.axis, true)));
+  }
+}
+
+/** log(softmax(x)) over `axis`, without overflow, as one Function. */
+export function logSoftmax(x: VariableLike, axis = 1): Variable {
+  return new LogSoftmax(axis).call(x);
+}
+
+// ==== Loss functions: softmaxCrossEntropy ====
+
+/** Class labels as an int64 index array: int64 as is, float arrays of whole numbers cast (JS has no int literal). */
+function labels(t: NDArray): NDArray {
+  if (t.dtype === 'int64') return t;
+  for (const v of t.toFlat())
+    if (!Number.isInteger(v)) throw new TypeError(`class labels must be integers, got ${v}`);
+  return t.astype('int64');
+}
+
+/** The same loss written with the operators (the book's `softmax_cross_entropy_simple`, step 47). */
+export function softmaxCrossEntropySimple(x: VariableLike, t: VariableLike): Variable {
+  const xv = asVariable(x);
+  const tv = asVariable(t);
+  const N = xv.shape[0]!;
+  const p = clip(softmax(xv), 1e-15, 1.0); // NOTE: clipped so that log never sees 0
+  const tlogP = getItem(log(p), [arange(N), labels(tv.data)]);
+  return tlogP.sum().mul(-1).div(N);
+}
+
+/**
+ * The mean over the batch of −log softmax(x)[t]: x is (N, classes) scores, t N integer labels.
+ * Forward via logsumexp; gx = (softmax(x) − onehot(t)) · gy / N. t gets no gradient.
+ */
+export class SoftmaxCrossEntropy extends Function {
+  override forward(x: NDArray, t: NDArray): NDArray {
+    const N = x.shape[0]!;
+    const logP = x.sub(logsumexp(x, 1));
+    const picked = logP.get(arange(N), labels(t).ravel());
+    return picked.sum().neg().div(N);
+  }
+  override backward(gy: Variable): Variable[] {
+    const [x, t] = this.inputs as [Variable, Variable];
+    const [N, classes] = x.shape as [number, number];
+    const scaled = gy.mul(1 / N);
+    const onehot = eye(classes, null, { dtype: t.dtype }).get(labels(t.data));
+    const gx = softmax(x).sub(onehot).mul(scaled);
+    return [gx, new Variable(zeros(t.shape, { dtype: t.dtype }))];
+  }
+}
+
+/** The softmax cross-entropy loss of scores `x` (N, classes) against integer labels `t` (N), as one Function. */
+export function softmaxCrossEntropy(x: VariableLike, t: VariableLike): Variable {
+  return new SoftmaxCrossEntropy().call(x, t);
+}
+
+// ==== Evaluation: accuracy ====
+
+/** The fraction of rows of `y` whose largest score is at the label `t`: a Variable, not differentiable (as DeZero's). */
+export function accuracy(y: VariableLike, t: VariableLike): Variable {
+  const yv = asVariable(y);
+  const tv = asVariable(t);
+  const pred = yv.data.argmax(1).reshape(tv.shape);
+  return new Variable(asArray(pred.eq(tv.data).mean()));
+}
