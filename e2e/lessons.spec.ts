@@ -73,8 +73,15 @@ for (const step of steps) {
         const program = page.locator(`[data-runner="${id}"]`);
         const expected = await program.locator('[data-expected]').getAttribute('data-expected');
         expect(expected).not.toBeNull();
+        // A training program has the lesson's longer time limit; the test waits as long as the page would.
+        const limitMs = Number(await program.getAttribute('data-time-limit'));
+        test.setTimeout(limitMs + 60_000);
         await program.getByRole('button', { name: 'Run', exact: true }).click();
-        await expect(program).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+        await expect(program).not.toHaveAttribute('data-status', 'running', {
+          timeout: limitMs + 5_000,
+        });
+        await expect(program.locator('[data-error]')).toBeHidden();
+        await expect(program).toHaveAttribute('data-status', 'done');
         // Raw text, not toHaveText's whitespace-normalised comparison.
         const stdout = await program.locator('[data-stdout]').evaluate((el) => el.textContent);
         expect(stdout).toBe(expected);
