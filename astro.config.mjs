@@ -34,6 +34,7 @@ export default defineConfig({
       sidebar: sidebar(new URL('./content/docs/', import.meta.url)),
       // Starlight's Markdown transforms (asides, heading anchors) look in src/content/docs unless told.
       markdown: { processedDirs: ['./content/docs'] },
+      components: { Search: './src/components/starlight/Search.astro' },
       lastUpdated: false,
       pagefind: true,
     }),
