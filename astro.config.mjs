@@ -36,6 +36,10 @@ export default defineConfig({
       sidebar: sidebar(new URL('./content/docs/', import.meta.url)),
       // Starlight's Markdown transforms (asides, heading anchors) look in src/content/docs unless told.
       markdown: { processedDirs: ['./content/docs'] },
+      components: {
+        Search: './src/components/starlight/Search.astro',
+        MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+      },
       lastUpdated: false,
       pagefind: true,
     }),

@@ -6,16 +6,20 @@ import type * as Monaco from 'monaco-editor/editor';
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import { shikiToMonaco } from '@shikijs/monaco';
+import { CODE_THEMES, codeThemes } from './code-themes.ts';
 
 /** The Monaco theme matching Starlight's current colour scheme. */
 export function currentTheme(): string {
-  return document.documentElement.dataset['theme'] === 'light' ? 'github-light' : 'github-dark';
+  return document.documentElement.dataset['theme'] === 'light'
+    ? CODE_THEMES.light
+    : CODE_THEMES.dark;
 }
 
 /** Loads the Shiki themes into Monaco and keeps the editor's theme in step with the page's. */
 export async function applyShikiTheme(monaco: typeof Monaco): Promise<void> {
+  const { light, dark } = await codeThemes();
   const highlighter = await createHighlighterCore({
-    themes: [import('shiki/themes/github-light.mjs'), import('shiki/themes/github-dark.mjs')],
+    themes: [light, dark],
     langs: [import('shiki/langs/typescript.mjs')],
     engine: createJavaScriptRegexEngine(),
   });

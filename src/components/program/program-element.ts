@@ -7,6 +7,8 @@ import { runner } from '../../runner/client.ts';
 import type { RunOutcome } from '../../runner/client.ts';
 import type { RunError } from '../../runner/execute.ts';
 import { SavedEdit } from './autosave.ts';
+import { keepFocus } from './keep-focus.ts';
+import { RUNNING, runAnnouncement } from './run-announcement.ts';
 import { dropFinalNewline } from './final-newline.ts';
 import { OutputPanel } from './output-panel.ts';
 import { showPlainCode } from './static-view.ts';
@@ -111,6 +113,7 @@ export class DezeroProgram extends HTMLElement {
     const controller = new AbortController();
     this.#run = controller;
     this.#setStatus('running');
+    this.#announce(RUNNING);
     // Another program on the page may be running; this one waits for it (and says so).
     this.#showState('waiting for another program to finish…');
     this.#output.start();
@@ -191,16 +194,27 @@ export class DezeroProgram extends HTMLElement {
     if (took !== null && outcome.status !== 'stopped') {
       this.#showState(`${this.#part('[data-state]').textContent} in ${formatDuration(took)}`);
     }
+    this.#announce(runAnnouncement(outcome, took === null ? null : formatDuration(took)));
   }
 
   #showState(text: string): void {
     this.#part('[data-state]').textContent = text;
   }
 
+  /** Tells a screen reader (the polite `[data-announce]` region) how the run goes. */
+  #announce(text: string): void {
+    this.#part('[data-announce]').textContent = text;
+  }
+
   #setStatus(status: ProgramStatus): void {
     this.dataset['status'] = status;
-    this.#button('run').disabled = status === 'running';
-    this.#button('stop').disabled = status !== 'running';
+    const [run, stop] = [this.#button('run'), this.#button('stop')];
+    // Run hands the focus to Stop (a new run also empties the output, e.g. "Allow more time"), and back.
+    run.disabled = stop.disabled = false;
+    if (status === 'running') keepFocus([run, this.#part('[data-output]')], [stop]);
+    else keepFocus([stop], [run]);
+    run.disabled = status === 'running';
+    stop.disabled = status !== 'running';
     const labels: Record<ProgramStatus, string> = {
       idle: '',
       running: 'running…',
@@ -274,8 +288,14 @@ export class DezeroProgram extends HTMLElement {
   #showModified(): void {
     const modified = this.#code !== this.#lesson;
     this.#part('[data-modified]').hidden = !modified;
-    this.#button('reset').disabled = !modified;
-    this.#button('compare').disabled = !modified && !this.#comparing;
+    const [reset, compare] = [this.#button('reset'), this.#button('compare')];
+    const disabling = [
+      ...(modified ? [] : [reset]),
+      ...(modified || this.#comparing ? [] : [compare]),
+    ];
+    keepFocus(disabling, [this.#button('run'), this.#button('stop')]);
+    reset.disabled = !modified;
+    compare.disabled = !modified && !this.#comparing;
   }
 
   #reset(): void {

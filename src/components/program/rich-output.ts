@@ -4,6 +4,7 @@
  * The renderers (Vega, Graphviz WebAssembly) load with the first item, never with the page.
  */
 import type { RichItem } from '../../dezero/rich.ts';
+import { describeRich } from './figure-description.ts';
 import { scopeSvgIds } from './scope-svg-ids.ts';
 
 type RenderRich = typeof import('../../rich/render-rich.ts');
@@ -72,7 +73,7 @@ export class RichOutput {
       const { renderRich, svgFileName, sanitizeSvg } = await loadRenderers();
       const drawn = await renderRich(item);
       if (run !== this.#run) return;
-      const label = `${item.kind === 'dot' ? 'Graph' : 'Plot'} ${index}`;
+      const label = describeRich(item, index);
       const fileName = svgFileName(item, `${this.#name}-${index}`);
       // What a program drew is untrusted (its names are labels): only the sanitized SVG is used.
       const svg = sanitizeSvg(scopeSvgIds(drawn, `rich${++figuresOnPage}-`));

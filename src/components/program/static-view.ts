@@ -10,6 +10,8 @@ export function showPlainCode(container: HTMLElement, code: string): void {
   const regions = findRegions(code);
   const pre = document.createElement('pre');
   pre.className = 'shiki program-plain';
+  // The theme's colours (background, text, line numbers) ride on the highlighted <pre>'s style.
+  pre.style.cssText = container.querySelector('pre')?.style.cssText ?? '';
   pre.tabIndex = 0;
   const codeElement = document.createElement('code');
   code.split('\n').forEach((text, index) => {
