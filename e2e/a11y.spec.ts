@@ -5,8 +5,8 @@
  * through a run.
  */
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import type { Locator, Page } from './fixtures.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { STAGES } from '../src/course/stages.ts';
 
