@@ -141,6 +141,10 @@ test('keyboard only: reach the code, edit it, run it; focus is on Stop while it 
   const main = page.locator('[data-runner="01/main"]');
   const run = main.getByRole('button', { name: 'Run', exact: true });
   const stop = main.getByRole('button', { name: 'Stop', exact: true });
+  // As a keyboard reader does: the skip link first, past the header and the sidebar.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await pressUntilFocused(page, 'Tab', run);
   // On past Run into the code: the editor loads and takes the focus.
   await pressUntilFocused(page, 'Tab', main.locator('[data-code]'));
