@@ -32,8 +32,10 @@ for (let i = 0; i < maxIter; i += 1000) print(i, sgd[i], momentum[i]);
 
 // Every 10th iteration is plenty for the curves.
 const shown = [...Array(maxIter / 10).keys()].map((k) => k * 10);
-plt.plot(shown, shown.map((i) => sgd[i]!), { label: 'SGD' });
-plt.plot(shown, shown.map((i) => momentum[i]!), { label: 'MomentumSGD' });
+const sgdShown = shown.map((i) => sgd[i]!);
+const momentumShown = shown.map((i) => momentum[i]!);
+plt.plot(shown, sgdShown, { label: 'SGD' });
+plt.plot(shown, momentumShown, { label: 'MomentumSGD' });
 plt.xlabel('iteration');
 plt.ylabel('loss');
 plt.ylim(0, 0.9);

@@ -2,7 +2,12 @@
 import { Variable, F, np, print } from 'dezero';
 
 // Scores for 2 examples and 3 classes; the correct classes are 0 and 2.
-const x = new Variable(np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 0.3]]));
+const x = new Variable(
+  np.array([
+    [2.0, 1.0, 0.1],
+    [0.5, 2.5, 0.3],
+  ]),
+);
 const t = np.array([0, 2], { dtype: 'int64' });
 const N = x.shape[0]!;
 

@@ -22,7 +22,12 @@ print(y1);
 print(p1);
 
 // NEW: four examples at once, and their correct classes as integer labels.
-const x = np.array([[0.2, -0.4], [0.3, 0.5], [1.3, -3.2], [2.1, 0.3]]);
+const x = np.array([
+  [0.2, -0.4],
+  [0.3, 0.5],
+  [1.3, -3.2],
+  [2.1, 0.3],
+]);
 const t = np.array([2, 0, 1, 0], { dtype: 'int64' });
 const y = model.call(x);
 const p = F.softmaxSimple(y); // NEW: softmax of each row

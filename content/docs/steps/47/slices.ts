@@ -1,7 +1,15 @@
 // Taking part of a Variable, with backward: Python's x[1], x[[0, 0, 1]], x[:, 2].
 import { Variable, F, np, print } from 'dezero';
 
-const x = new Variable(np.array([[1, 2, 3], [4, 5, 6]], { dtype: 'int64' }));
+const x = new Variable(
+  np.array(
+    [
+      [1, 2, 3],
+      [4, 5, 6],
+    ],
+    { dtype: 'int64' },
+  ),
+);
 
 // NEW: one row, as Python's x[1].
 const y = F.getItem(x, 1);
