@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumExecutable } from './e2e/browser.ts';
 
@@ -9,7 +10,9 @@ const executablePath = chromiumExecutable();
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: true,
-  ...(process.env.CI ? { workers: 2 } : {}),
+  // Playwright's default (half the cores) is one worker on a 2-core machine; the suite waits on
+  // the browser as much as it computes, so two keep both cores busy.
+  workers: process.env.CI ? 2 : Math.max(2, Math.floor(availableParallelism() / 2)),
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   timeout: 60_000,

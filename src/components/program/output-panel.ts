@@ -103,6 +103,13 @@ export class OutputPanel {
     this.#note.hidden = false;
   }
 
+  /** Lets the keyboard reach the printed text when it is long enough to scroll (it holds no link or button). */
+  settle(): void {
+    const scrolls = this.#stdout.scrollHeight > this.#stdout.clientHeight;
+    if (scrolls) this.#stdout.tabIndex = 0;
+    else this.#stdout.removeAttribute('tabindex');
+  }
+
   /** Marks whether the printed text equals the expected output. */
   showMatch(expected: string): void {
     const matches = this.printed === expected;

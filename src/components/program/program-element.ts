@@ -174,6 +174,7 @@ export class DezeroProgram extends HTMLElement {
 
   #finish(outcome: RunOutcome): void {
     const took = this.#stopClock();
+    this.#output.settle();
     switch (outcome.status) {
       case 'done':
         this.#output.showMatch(this.#part('[data-expected]').dataset['expected'] ?? '');
