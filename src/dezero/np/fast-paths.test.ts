@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { np } from './index.ts';
+import type { NDArray } from './index.ts';
+import { reduceGeneral, reduceInto } from './reduce.ts';
 
 test('x.get(i), the one-row fast path, gives the view the general path gives (negative, strided, errors)', () => {
   const a = np.arange(24).astype('float32').reshape(4, 6);
@@ -43,4 +45,86 @@ test('concatenate and stack copy views straight in: same values for strided, off
   assert.deepEqual([labels.dtype, String(labels)], ['int64', '[3 4 0]']);
   const long = np.arange(40).astype('float32');
   assert.equal(String(np.stack([long.get('5:25'), long.get('20:')]).sum(1)), '[290. 590.]');
+});
+
+test('dot of two 2-D arrays (its own path) equals matmul and tensordot (the general paths) on views, edge sizes and dtypes', () => {
+  np.random.seed(7);
+  const views = (r: number, c: number): NDArray[] => {
+    const a = np.random.randn(r, c);
+    const wide = np.random.randn(r * 2, c * 3);
+    return [a, np.random.randn(c, r).T, wide.get('::2', '1::3'), wide.get('::-2', ':' + c)];
+  };
+  for (const [n, k, m] of [
+    [30, 2, 10],
+    [30, 10, 3],
+    [1, 1, 1],
+    [1, 5, 1],
+    [3, 1, 4],
+    [7, 9, 5],
+    [0, 3, 2],
+    [2, 0, 3],
+    [40, 40, 40],
+  ] as [number, number, number][]) {
+    for (const x of views(n, k)) {
+      for (const y of views(k, m)) {
+        for (const dtype of ['float64', 'float32', 'int64', 'bool'] as const) {
+          const [a, b] = dtype === 'int64' ? [x.mul(4), y.mul(4)] : [x, y];
+          const [xa, yb] = [a.astype(dtype), b.astype(dtype)];
+          const fast = np.dot(xa, yb);
+          for (const general of [np.matmul(xa, yb), np.tensordot(xa, yb, 1)]) {
+            assert.equal(fast.dtype, general.dtype);
+            assert.deepEqual(fast.shape, general.shape);
+            assert.deepEqual(fast.toFlat(), general.toFlat(), `${n}x${k}x${m} ${dtype}`);
+          }
+        }
+      }
+    }
+  }
+});
+
+test('reductions of contiguous arrays over one axis or all (their own path) equal the general path', () => {
+  np.random.seed(3);
+  const shapes = [
+    [1],
+    [7],
+    [8],
+    [9],
+    [300],
+    [30, 3],
+    [30, 10],
+    [3, 1],
+    [1, 4],
+    [2, 3, 4],
+    [2, 1, 3],
+    [4, 9, 1],
+    [130, 2],
+    [2, 130],
+  ];
+  for (const shape of shapes) {
+    const values = np.random.randn(...shape);
+    values.set([0], Number.NaN);
+    for (const a of [
+      values,
+      values.astype('float32'),
+      values.gt(0),
+      np.random
+        .randn(...shape)
+        .mul(5)
+        .astype('int64'),
+    ]) {
+      for (const axes of [...shape.keys()].map((d) => [d]).concat([[...shape.keys()]])) {
+        for (const kind of ['sum', 'max', 'min'] as const) {
+          const outType = kind === 'sum' && a.dtype === 'bool' ? 'int64' : a.dtype;
+          const fast = reduceInto(kind, a, axes, outType);
+          const general = reduceGeneral(kind, a, axes, outType);
+          assert.deepEqual(fast.shape, general.shape);
+          assert.deepEqual(
+            fast.toFlat(),
+            general.toFlat(),
+            `${kind} ${a.dtype} ${shape} over ${axes}`,
+          );
+        }
+      }
+    }
+  }
 });
