@@ -128,3 +128,63 @@ test('reductions of contiguous arrays over one axis or all (their own path) equa
     }
   }
 });
+
+test('integer-array gathers (their own path) equal the general selection: rows, one array per axis, errors', () => {
+  np.random.seed(5);
+  // Strided index arrays and a trailing '...' keep the general path's selection in play.
+  const strided = (ix: NDArray): NDArray => np.stack([ix, ix], -1).get('...', 0);
+  const general = (a: NDArray, ...index: NDArray[]): NDArray => a.get(...index.map(strided), '...');
+  const arrays = [
+    np.random.randn(300, 2).astype('float32'),
+    np.arange(300),
+    np.random.randn(4, 3, 2),
+    np.random.randn(5, 0),
+    np.arange(12).reshape(3, 4).gt(5),
+  ];
+  for (const a of arrays) {
+    const n = a.shape[0]!;
+    for (const idx of [
+      np.random.permutation(n).get('0:30'),
+      np.array([0, n - 1, -1, 0]).astype('int64'),
+      np.array(1).astype('int64'),
+      np.zeros([0]).astype('int64'),
+      np
+        .array([
+          [0, 1],
+          [2, 0],
+        ])
+        .astype('int64')
+        .get(':', ':1'),
+    ]) {
+      if (idx.size > 0 && n < 3) continue;
+      const fast = a.get(idx);
+      const slow = general(a, idx);
+      assert.deepEqual([fast.dtype, fast.shape], [slow.dtype, slow.shape]);
+      assert.deepEqual(fast.toFlat(), slow.toFlat());
+    }
+  }
+  const m = np.random.randn(30, 3).astype('float32');
+  const rows = np.arange(30);
+  const labels = np.array(Array.from({ length: 30 }, (_, i) => i % 3)).astype('int64');
+  const picked = m.get(rows, labels);
+  assert.deepEqual(picked.toFlat(), general(m, rows, labels).toFlat());
+  assert.deepEqual(
+    picked.toFlat(),
+    Float32Array.from({ length: 30 }, (_, i) => m.item(i * 3 + (i % 3))),
+  );
+  for (const [a, idx] of [
+    [np.arange(5), [np.array([1, 5]).astype('int64')]],
+    [
+      np.arange(6).reshape(2, 3),
+      [np.array([0, 1]).astype('int64'), np.array([2, -4]).astype('int64')],
+    ],
+  ] as [NDArray, NDArray[]][]) {
+    assert.throws(
+      () => a.get(...idx),
+      (e: Error) => {
+        assert.throws(() => general(a, ...idx), { message: e.message });
+        return /out of bounds/.test(e.message);
+      },
+    );
+  }
+});
