@@ -301,8 +301,11 @@ export const sin = (x: ArrayLikeInput): NDArray => floatUnary('sin', x);
 export const cos = (x: ArrayLikeInput): NDArray => floatUnary('cos', x);
 /** Tangent. */
 export const tan = (x: ArrayLikeInput): NDArray => floatUnary('tan', x);
-/** Hyperbolic tangent. */
-export const tanh = (x: ArrayLikeInput): NDArray => floatUnary('tanh', x);
+/** Hyperbolic tangent (float32 through the cheaper `tanhF32`, which rounds to the same values). */
+export function tanh(x: ArrayLikeInput): NDArray {
+  const a = operandArray(x, 'tanh');
+  return a.dtype === 'float32' ? unaryInto('tanhF32', a, 'float32') : floatUnary('tanh', a);
+}
 /** Square root. */
 export const sqrt = (x: ArrayLikeInput): NDArray => floatUnary('sqrt', x);
 /** `log(1 + x)`, accurate near 0. */
