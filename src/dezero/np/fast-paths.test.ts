@@ -188,3 +188,58 @@ test('integer-array gathers (their own path) equal the general selection: rows, 
     );
   }
 });
+
+test('binary operations on 2-D results from contiguous whole/row/column/scalar operands equal the general strided walk', () => {
+  np.random.seed(11);
+  // The same values in a non-contiguous view: the general path.
+  const strided = (x: NDArray): NDArray => (x.ndim === 0 ? x : np.stack([x, x], -1).get('...', 0));
+  const pairs: [number[], number[]][] = [
+    [[30, 10], [10]],
+    [
+      [30, 10],
+      [1, 10],
+    ],
+    [
+      [30, 3],
+      [30, 1],
+    ],
+    [
+      [30, 1],
+      [30, 3],
+    ],
+    [[10], [30, 10]],
+    [[30, 10], []],
+    [[1], [5, 4]],
+    [
+      [5, 1],
+      [1, 4],
+    ],
+    [
+      [1, 1],
+      [3, 1],
+    ],
+    [
+      [7, 1],
+      [7, 1],
+    ],
+    [[1, 6], [6]],
+    [
+      [2, 3],
+      [2, 3],
+    ],
+  ];
+  for (const [sa, sb] of pairs) {
+    for (const dtype of ['float64', 'float32', 'int64'] as const) {
+      const rand = (s: number[]): NDArray =>
+        s.length ? np.random.randn(...(s as [number, ...number[]])) : np.array(-1.7);
+      const x = rand(sa).mul(3).astype(dtype);
+      const y = rand(sb).mul(3).astype(dtype);
+      for (const f of [np.add, np.subtract, np.multiply, np.divide, np.maximum, np.greater]) {
+        const fast = f(x, y);
+        const general = f(strided(x), strided(y));
+        assert.deepEqual([fast.dtype, fast.shape], [general.dtype, general.shape]);
+        assert.deepEqual(fast.toFlat(), general.toFlat(), `${f.name} ${sa} ${sb} ${dtype}`);
+      }
+    }
+  }
+});
