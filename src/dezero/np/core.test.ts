@@ -227,7 +227,7 @@ test('integer floor division and remainder follow numpy: floor, sign of the divi
 test('allocStorage: small arrays carved from a shared slab start at zero and never overlap', () => {
   const arrays = [];
   for (let i = 0; i < 400; i++) {
-    const dtype = (['float64', 'float32', 'bool', 'int64'] as const)[i % 4];
+    const dtype = (['float64', 'float32', 'bool', 'int64'] as const)[i % 4]!;
     const size = [1, 9, 17, 65, 90, 255, 300, 513][i % 8]!;
     const s = allocStorage(dtype, size);
     assert.equal(s.length, size);

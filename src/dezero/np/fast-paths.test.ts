@@ -100,7 +100,7 @@ test('reductions of contiguous arrays over one axis or all (their own path) equa
     [130, 2],
     [2, 130],
   ];
-  for (const shape of shapes) {
+  for (const shape of shapes as [number, ...number[]][]) {
     const values = np.random.randn(...shape);
     values.set([0], Number.NaN);
     for (const a of [
@@ -241,5 +241,18 @@ test('binary operations on 2-D results from contiguous whole/row/column/scalar o
         assert.deepEqual(fast.toFlat(), general.toFlat(), `${f.name} ${sa} ${sb} ${dtype}`);
       }
     }
+  }
+});
+
+test('the transpose of a matrix (its own path) is the view the general permutation gives', () => {
+  const a = np.arange(24).astype('float32').reshape(4, 6);
+  for (const v of [a, a.get('::2', '1::3'), a.get('::-1'), a.get(':1'), np.zeros([0, 3])]) {
+    const fast = v.T;
+    const general = v.transpose(1, 0);
+    assert.deepEqual(
+      [fast.shape, fast.strides, fast.offset, fast.storage],
+      [general.shape, general.strides, general.offset, general.storage],
+    );
+    assert.equal(String(fast), String(general));
   }
 });
