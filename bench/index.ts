@@ -1,10 +1,14 @@
 /**
  * `npm run bench`: every benchmark in a fixed order, printing its figures the same way each time.
  * Speed is measured here, never in timed tests.
+ *
+ * Environment: DEZERO_PYTHON=/path/to/dezero-python (the folder holding the book's `dezero`
+ * package, e.g. /work/shared/reference/dezero-python) puts Python DeZero's step-48 training time
+ * beside ours (bench/train.bench.ts); without it, or without python3 and numpy, that column is n/a.
  */
 export {};
 
-const sections = ['./np.bench.ts', './core.bench.ts', './site.bench.ts'];
+const sections = ['./np.bench.ts', './core.bench.ts', './train.bench.ts', './site.bench.ts'];
 
 console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 for (const section of sections) {

@@ -174,14 +174,21 @@ export class Function<Out extends Variable | Variable[] = Variable> {
 
   /** Applies the function; one output comes back as a Variable, several as an array. */
   call(...inputs: VariableLike[]): Out {
-    const xs = inputs.map(asVariable);
+    // NOTE: plain loops and no spread for one or two inputs: this runs for every operation.
+    const n = inputs.length;
+    const xs = new Array<Variable>(n);
+    for (let i = 0; i < n; i++) xs[i] = asVariable(inputs[i]!);
     let ys: NDArray | NDArray[];
     try {
-      ys = this.forward(...xs.map((x) => x.data));
+      if (n === 1) ys = this.forward(xs[0]!.data);
+      else if (n === 2) ys = this.forward(xs[0]!.data, xs[1]!.data);
+      else ys = this.forward(...xs.map((x) => x.data));
     } catch (error) {
       throw nameOperation(error, this.constructor.name);
     }
-    const outputs = (Array.isArray(ys) ? ys : [ys]).map((y) => new Variable(asArray(y)));
+    const outputs = Array.isArray(ys)
+      ? ys.map((y) => new Variable(asArray(y)))
+      : [new Variable(asArray(ys))];
     if (Config.enableBackprop) {
       let generation = 0;
       for (const x of xs) if (x.generation > generation) generation = x.generation;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { F, Variable, np } from './index.ts';
 import type { NDArray } from './index.ts';
 import { assertGradient, derivative, randomArray, seededRandom } from './gradient-check.ts';
+import { logsumexp, logsumexpComposed, softmaxComposed } from './functions-nn.ts';
 
 const rand = seededRandom(47);
 const any = (shape: number[], low = -1, high = 1): NDArray => randomArray(rand, shape, low, high);
@@ -133,4 +134,39 @@ test('accuracy: the book example, a Variable with no graph', () => {
   assert.ok(acc instanceof Variable);
   assert.equal(String(acc), 'variable(0.6666666666666666)');
   assert.equal(acc.creator, null);
+});
+
+test('softmax and logsumexp over rows in one pass give the bits of the composed operations (float32, float64, edge values)', () => {
+  np.random.seed(50);
+  const edges = np.array([
+    [0, -0, 1e-45, 3],
+    [1e30, -1e30, 5, 5],
+    [Infinity, 1, 2, 3],
+    [-Infinity, -Infinity, 0, 1],
+    [NaN, 1, 2, 3],
+    [88, 89, 90, -200],
+  ]);
+  for (const [rows, cols] of [
+    [30, 3],
+    [1, 2],
+    [7, 9],
+    [4, 130],
+    [0, 3],
+  ] as [number, number][]) {
+    const values = np.random.randn(rows, cols).mul(8);
+    for (const x of [values, values.astype('float32'), edges, edges.astype('float32')]) {
+      const s = F.softmax(x).data;
+      const l = logsumexp(x);
+      assert.deepEqual(s.toFlat(), softmaxComposed(x).toFlat(), `softmax ${x.dtype} ${x.shape}`);
+      assert.deepEqual(
+        l.toFlat(),
+        logsumexpComposed(x).toFlat(),
+        `logsumexp ${x.dtype} ${x.shape}`,
+      );
+      assert.deepEqual(
+        [s.dtype, s.shape, l.dtype, l.shape],
+        [x.dtype, x.shape, x.dtype, [x.shape[0], 1]],
+      );
+    }
+  }
 });

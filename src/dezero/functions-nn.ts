@@ -5,8 +5,13 @@
  * `functions.ts`. Indexes are written as `NDArray.get` takes them: a number, a slice string in
  * Python's syntax (`':'`, `'1:3'`, `'::-1'`), `'...'`, `null`, or an int array.
  */
-import type { NDArray } from './np/ndarray.ts';
+import { NDArray } from './np/ndarray.ts';
 import type { Index } from './np/indexing.ts';
+import { allocStorage } from './np/dtype.ts';
+import type { Storage } from './np/dtype.ts';
+import { libmExp } from './np/libm-exp.ts';
+import { libmLog } from './np/libm-log.ts';
+import { pairwiseSum } from './np/reduce.ts';
 import { addAt } from './np/indexing.ts';
 import { arange, eye, zeros } from './np/create.ts';
 import * as np from './np/elementwise.ts';
@@ -124,8 +129,7 @@ export class Softmax extends Function {
     this.axis = axis;
   }
   override forward(x: NDArray): NDArray {
-    const y = np.exp(x.sub(x.max(this.axis, true)));
-    return y.div(y.sum(this.axis, true));
+    return rowsOf(x, this.axis) ? softmaxRows(x) : softmaxComposed(x, this.axis);
   }
   override backward(gy: Variable): Variable {
     const y = this.outputs[0]!;
@@ -142,9 +146,90 @@ export function softmax(x: VariableLike, axis = 1): Variable {
 
 /** log Σ exp(x) over `axis`, kept as a length-1 axis, computed as max + log Σ exp(x − max). */
 export function logsumexp(x: NDArray, axis = 1): NDArray {
+  return rowsOf(x, axis) ? logsumexpRows(x) : logsumexpComposed(x, axis);
+}
+
+/** `logsumexp` operation by operation: the reference for `logsumexpRows`. */
+export function logsumexpComposed(x: NDArray, axis = 1): NDArray {
   const m = x.max(axis, true);
   const s = np.exp(x.sub(m)).sum(axis, true);
   return m.add(np.log(s));
+}
+
+/** Softmax's forward operation by operation: the reference for `softmaxRows`. */
+export function softmaxComposed(x: NDArray, axis = 1): NDArray {
+  const y = np.exp(x.sub(x.max(axis, true)));
+  return y.div(y.sum(axis, true));
+}
+
+// ==== One-pass row kernels: softmax and logsumexp over the last axis of a 2-D array ====
+// The scores of a classifier, (batch, classes), one row at a time instead of five or six whole
+// array operations. Each step rounds where the composed operations round (a float32 value is
+// rounded when stored), sums are numpy's pairwise sums, and the maximum follows numpy's rules, so
+// the results are the composed ones bit for bit (functions-classify.test.ts compares them).
+
+/** True for a contiguous 2-D float array reduced over its last axis: where the row kernels apply. */
+function rowsOf(x: NDArray, axis: number): boolean {
+  return (
+    x.ndim === 2 &&
+    (axis === 1 || axis === -1) &&
+    x.shape[1]! > 1 &&
+    (x.dtype === 'float32' || x.dtype === 'float64') &&
+    x.isContiguous()
+  );
+}
+
+/** The maximum of a row, as numpy's: nan wins, else the largest. */
+function rowMax(src: Storage, start: number, n: number): number {
+  let acc = src[start]!;
+  for (let i = 1; i < n; i++) {
+    const v = src[start + i]!;
+    if (!(acc > v || acc !== acc)) acc = v;
+  }
+  return acc;
+}
+
+/** exp(x − m) of one row of `src` into `out` from `at` (rounded there, as np.exp stores it). */
+function expShifted(
+  src: Storage,
+  start: number,
+  n: number,
+  m: number,
+  out: Storage,
+  at: number,
+  f32: boolean,
+): void {
+  if (f32) for (let j = 0; j < n; j++) out[at + j] = libmExp(Math.fround(src[start + j]! - m));
+  else for (let j = 0; j < n; j++) out[at + j] = libmExp(src[start + j]! - m);
+}
+
+function softmaxRows(x: NDArray): NDArray {
+  const [rows, n] = x.shape as [number, number];
+  const f32 = x.dtype === 'float32';
+  const out = allocStorage(x.dtype, rows * n);
+  const src = x.storage;
+  for (let r = 0, start = x.offset, at = 0; r < rows; r++, start += n, at += n) {
+    expShifted(src, start, n, rowMax(src, start, n), out, at, f32);
+    const s = 0 + pairwiseSum(out, at, n, 1, f32);
+    for (let j = 0; j < n; j++) out[at + j] = out[at + j]! / s;
+  }
+  return new NDArray(out, x.shape, x.dtype);
+}
+
+function logsumexpRows(x: NDArray): NDArray {
+  const [rows, n] = x.shape as [number, number];
+  const f32 = x.dtype === 'float32';
+  const round = f32 ? Math.fround : (v: number): number => v;
+  const out = allocStorage(x.dtype, rows);
+  const e = allocStorage(x.dtype, n);
+  const src = x.storage;
+  for (let r = 0, start = x.offset; r < rows; r++, start += n) {
+    const m = rowMax(src, start, n);
+    expShifted(src, start, n, m, e, 0, f32);
+    const s = 0 + pairwiseSum(e, 0, n, 1, f32);
+    out[r] = m + round(libmLog(s));
+  }
+  return new NDArray(out, [rows, 1], x.dtype);
 }
 
 /** y = x − logsumexp(x); gx = gy − exp(y)·Σ gy. */

@@ -5,6 +5,7 @@ import * as F from './functions.ts';
 import { fromFlat } from './np/ndarray.ts';
 import type { NDArray } from './np/ndarray.ts';
 import * as np from './np/elementwise.ts';
+import { np as npx } from './np/index.ts';
 import { assertGradient, randomArray, seededRandom } from './gradient-check.ts';
 import type { VariableFn } from './gradient-check.ts';
 
@@ -117,4 +118,39 @@ test('F.sin at π/4: the value and the gradient print as np.sin and np.cos do (b
   y.backward();
   assert.equal(String(y), `variable(${np.sin(a)})`);
   assert.equal(String(x.grad), `variable(${np.cos(a)})`);
+});
+
+test('sigmoid in one pass (contiguous arrays) gives the bits of the book’s four operations, every dtype and edge value', () => {
+  npx.random.seed(48);
+  const edges = [
+    0,
+    -0,
+    1e-45,
+    -1e-40,
+    1e-30,
+    0.5,
+    -3,
+    17.9,
+    40,
+    -45,
+    1e300,
+    Infinity,
+    -Infinity,
+    NaN,
+  ];
+  const base = npx.concatenate([npx.random.randn(997).mul(6), npx.array(edges)]);
+  for (const x of [
+    base,
+    base.astype('float32'),
+    base.get('0:30').reshape(5, 6).astype('float32'),
+    npx.array(0.25),
+    npx.random.randn(20).mul(4).astype('int64'),
+    base.gt(0),
+    npx.zeros([0, 3]).astype('float32'),
+  ]) {
+    const fast = F.sigmoidContiguous(x);
+    const composed = F.sigmoidComposed(x);
+    assert.deepEqual([fast.dtype, fast.shape], [composed.dtype, composed.shape]);
+    assert.deepEqual(fast.toFlat(), composed.toFlat(), x.dtype);
+  }
 });

@@ -4,7 +4,9 @@
  * side by side, and a lowercase function that applies it: `F.sin(x)`. Backward formulas use
  * Variable's methods (`gy.mul(y)`), which `variable-methods.ts` binds when `dezero` loads.
  */
-import type { NDArray } from './np/ndarray.ts';
+import { NDArray } from './np/ndarray.ts';
+import { allocStorage } from './np/dtype.ts';
+import { libmTanh, tanhF32 } from './np/libm-tanh.ts';
 import { parseAxes } from './np/reduce.ts';
 import type { AxisArg } from './np/reduce.ts';
 import { dot } from './np/linalg.ts';
@@ -251,12 +253,37 @@ export function linearSimple(
 /** y = 1 / (1 + e⁻ˣ), computed as tanh(x/2)/2 + 1/2 (no overflow); gx = gy · y(1 − y). */
 export class Sigmoid extends Function {
   override forward(x: NDArray): NDArray {
-    return np.tanh(x.mul(0.5)).mul(0.5).add(0.5);
+    return x.isContiguous() ? sigmoidContiguous(x) : sigmoidComposed(x);
   }
   override backward(gy: Variable): Variable {
     const y = this.outputs[0]!;
     return gy.mul(y).mul(y.rsub(1));
   }
+}
+
+/** The book's sigmoid forward on arrays, operation by operation: the reference for `sigmoidContiguous`. */
+export function sigmoidComposed(x: NDArray): NDArray {
+  return np.tanh(x.mul(0.5)).mul(0.5).add(0.5);
+}
+
+/**
+ * `sigmoidComposed` in one pass over a contiguous array, rounding where each of its four
+ * operations rounds (float32 results are stored, so rounded, at every step; other dtypes compute
+ * in float64 as `x.mul(0.5)` makes them): one result array instead of four.
+ */
+export function sigmoidContiguous(x: NDArray): NDArray {
+  const f32 = x.dtype === 'float32';
+  const size = x.size;
+  const out = allocStorage(f32 ? 'float32' : 'float64', size);
+  const src = x.storage;
+  const at = x.offset;
+  if (f32) {
+    const f = Math.fround;
+    for (let i = 0; i < size; i++) out[i] = f(f(f(tanhF32(f(src[at + i]! * 0.5))) * 0.5) + 0.5);
+  } else {
+    for (let i = 0; i < size; i++) out[i] = libmTanh(src[at + i]! * 0.5) * 0.5 + 0.5;
+  }
+  return new NDArray(out, x.shape, f32 ? 'float32' : 'float64');
 }
 
 /** The logistic sigmoid 1 / (1 + e⁻ˣ), as one Function. */

@@ -35,7 +35,8 @@ export class Optimizer {
   /** Runs the hooks, then `updateOne` on every parameter that (still) has a gradient. */
   update(): void {
     if (this.target === null) throw new Error(`${this.constructor.name}.update before setup`);
-    const params = [...this.target.params()].filter((p) => p.grad !== null);
+    const params: Parameter[] = [];
+    for (const p of this.target.params()) if (p.grad !== null) params.push(p);
     for (const f of this.hooks) {
       if (typeof f === 'function') f(params);
       else f.call(params);

@@ -20,6 +20,8 @@ export function sumTo(x: NDArray, shape: readonly number[]): NDArray {
     throw new RangeError(`cannot sum shape ${shapeTuple(x.shape)} to ${shapeTuple(shape)}`);
   const leadAxes = [...Array(lead).keys()];
   const ones = shape.flatMap((n, i) => (n === 1 ? [i + lead] : []));
+  // NOTE: only leading axes to drop (a bias's gradient, (N, n) to (n,)): the same sum, no keepdims round trip.
+  if (ones.length === 0 && lead > 0) return x.sum(lead === 1 ? 0 : leadAxes);
   const y = x.sum({ axis: [...leadAxes, ...ones], keepdims: true });
   return lead > 0 ? y.squeeze(leadAxes) : y;
 }

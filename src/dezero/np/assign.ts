@@ -52,7 +52,7 @@ const UFUNC_NAMES = { add: 'add', sub: 'subtract', mul: 'multiply', div: 'divide
  * result must have a's shape, and a float result cannot go into an int or bool array.
  */
 export function assignInPlace(dst: NDArray, result: NDArray, op: keyof typeof UFUNC_NAMES): void {
-  if (shapeCompact(result.shape) !== shapeCompact(dst.shape)) {
+  if (!sameShape(result.shape, dst.shape)) {
     throw new RangeError(
       `non-broadcastable output operand with shape ${shapeCompact(dst.shape)} doesn't match the broadcast shape ${shapeCompact(result.shape)}`,
     );
@@ -65,5 +65,22 @@ export function assignInPlace(dst: NDArray, result: NDArray, op: keyof typeof UF
       `Cannot cast ufunc '${UFUNC_NAMES[op]}' output from dtype('${result.dtype}') to dtype('${dst.dtype}') with casting rule 'same_kind'`,
     );
   }
+  // NOTE: the optimizers' update (`W.data.isub(...)`): a fresh contiguous result of the same
+  // shape goes straight in, with the cast the general path makes (float32 rounds on store).
+  if (dst.isContiguous() && result.isContiguous() && result.storage !== dst.storage) {
+    const needsCast = dst.dtype === 'int64' && result.dtype !== 'int64' && result.dtype !== 'bool';
+    if (!needsCast && dst.dtype !== 'bool') {
+      const out = dst.storage;
+      const values = result.storage;
+      for (let i = 0, p = dst.offset, q = result.offset; i < dst.size; i++) out[p++] = values[q++]!;
+      return;
+    }
+  }
   assign(dst, result);
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

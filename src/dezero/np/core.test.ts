@@ -1,5 +1,6 @@
 /** Hand-written checks of the np core: views, promotion, indexing rules, errors (expected values from numpy 2.4). */
 import { test } from 'node:test';
+import { allocStorage } from './dtype.ts';
 import assert from 'node:assert/strict';
 import { np } from './index.ts';
 import { fromFlat, isNDArray } from './ndarray.ts';
@@ -220,5 +221,21 @@ test('integer floor division and remainder follow numpy: floor, sign of the divi
   assert.throws(
     () => np.power(i64([2]), i64([-1])),
     /Integers to negative integer powers are not allowed\./,
+  );
+});
+
+test('allocStorage: small arrays carved from a shared slab start at zero and never overlap', () => {
+  const arrays = [];
+  for (let i = 0; i < 400; i++) {
+    const dtype = (['float64', 'float32', 'bool', 'int64'] as const)[i % 4]!;
+    const size = [1, 9, 17, 65, 90, 255, 300, 513][i % 8]!;
+    const s = allocStorage(dtype, size);
+    assert.equal(s.length, size);
+    assert.ok(s.every((v) => v === 0));
+    s.fill(i + 1);
+    arrays.push(s);
+  }
+  arrays.forEach((s, i) =>
+    assert.ok(s.every((v) => v === i + 1 || (s instanceof Uint8Array && v === ((i + 1) & 255)))),
   );
 });

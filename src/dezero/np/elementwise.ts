@@ -61,11 +61,59 @@ export function binaryInto(
     binaryRow(op, a.storage, a.offset, 1, b.storage, b.offset, bFull ? 1 : 0, out, 0, size);
   } else if (a.size === 1 && bFull) {
     binaryRow(op, a.storage, a.offset, 0, b.storage, b.offset, 1, out, 0, size);
-  } else {
+  } else if (!binaryRows(op, a, b, shape, out)) {
     binaryStrided(op, a, b, shape, out);
   }
   if (outType === 'int64') clearNegativeZero(out);
   return result;
+}
+
+/**
+ * A 2-D result from contiguous operands that are each whole, a row (n,) or (1, n), a column
+ * (m, 1) or one value (a bias added to a batch, `x - max(x, 1, keepdims)`): row by row, without
+ * the general walk's plan. False when the operands are anything else. Each element is `a op b`
+ * of the same pair either way, so the order of the walk cannot change a bit.
+ */
+function binaryRows(
+  op: BinaryOp,
+  a: NDArray,
+  b: NDArray,
+  shape: readonly number[],
+  out: Storage,
+): boolean {
+  if (shape.length !== 2 || !a.isContiguous() || !b.isContiguous()) return false;
+  const [m, n] = shape as [number, number];
+  const ra = rowStep(a, m, n);
+  const rb = rowStep(b, m, n);
+  if (ra < 0 || rb < 0) return false;
+  const ca = ra === 1 || a.size === 1 ? 0 : 1;
+  const cb = rb === 1 || b.size === 1 ? 0 : 1;
+  for (let r = 0; r < m; r++)
+    binaryRow(
+      op,
+      a.storage,
+      a.offset + r * ra,
+      ca,
+      b.storage,
+      b.offset + r * rb,
+      cb,
+      out,
+      r * n,
+      n,
+    );
+  return true;
+}
+
+/** How far a contiguous operand of an (m, n) result moves per row: n whole, 0 a row or one value, 1 a column; -1 otherwise. */
+function rowStep(x: NDArray, m: number, n: number): number {
+  if (x.size === 1) return 0;
+  const s = x.shape;
+  if (s.length === 1) return s[0] === n ? 0 : -1;
+  if (s.length !== 2) return -1;
+  if (s[0] === m && s[1] === n) return n;
+  if (s[0] === 1 && s[1] === n) return 0;
+  if (s[0] === m && s[1] === 1) return 1;
+  return -1;
 }
 
 function binaryStrided(
@@ -301,8 +349,11 @@ export const sin = (x: ArrayLikeInput): NDArray => floatUnary('sin', x);
 export const cos = (x: ArrayLikeInput): NDArray => floatUnary('cos', x);
 /** Tangent. */
 export const tan = (x: ArrayLikeInput): NDArray => floatUnary('tan', x);
-/** Hyperbolic tangent. */
-export const tanh = (x: ArrayLikeInput): NDArray => floatUnary('tanh', x);
+/** Hyperbolic tangent (float32 through the cheaper `tanhF32`, which rounds to the same values). */
+export function tanh(x: ArrayLikeInput): NDArray {
+  const a = operandArray(x, 'tanh');
+  return a.dtype === 'float32' ? unaryInto('tanhF32', a, 'float32') : floatUnary('tanh', a);
+}
 /** Square root. */
 export const sqrt = (x: ArrayLikeInput): NDArray => floatUnary('sqrt', x);
 /** `log(1 + x)`, accurate near 0. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gemm } from './gemm.ts';
+import { gemm, gemmPacked, gemmSmall } from './gemm.ts';
 
 // NOTE: small integer entries make every product and partial sum exact in f64, so the blocked
 // kernel must agree with a plain triple loop bit for bit whatever order it sums in.
@@ -119,4 +119,34 @@ test('gemm with an empty dimension leaves C as it was', () => {
   const c = Float64Array.of(1, 2, 3, 4);
   gemm(2, 2, 0, new Float64Array(0), 0, 0, 1, new Float64Array(0), 0, 2, 1, c, 0, 2);
   assert.deepEqual(Array.from(c), [1, 2, 3, 4]);
+});
+
+test('the unpacked path gives the packed path’s bits on small real-valued products into a zeroed C', () => {
+  let s = 99;
+  const real = (): number => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return (s / 2147483648 - 0.5) * 2 ** ((s % 9) - 4);
+  };
+  const sizes = [1, 2, 3, 4, 5, 7, 10, 16, 30];
+  for (const m of sizes) {
+    for (const n of sizes) {
+      for (const k of [1, 2, 3, 10, 17, 64]) {
+        for (const [ta, tb] of [
+          [false, false],
+          [true, true],
+          [false, true],
+        ] as const) {
+          const a = Float64Array.from({ length: m * k }, real);
+          const b = Float64Array.from({ length: k * n }, real);
+          const [ars, acs] = ta ? [1, m] : [k, 1];
+          const [brs, bcs] = tb ? [1, k] : [n, 1];
+          const small = new Float64Array(m * n);
+          const packed = new Float64Array(m * n);
+          gemmSmall(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, small, 0, n);
+          gemmPacked(m, n, k, a, 0, ars, acs, b, 0, brs, bcs, packed, 0, n);
+          assert.deepEqual(small, packed, `${m}x${k} by ${k}x${n}, ${ta} ${tb}`);
+        }
+      }
+    }
+  }
 });

@@ -17,6 +17,7 @@ const NR = 4; // columns of the register tile
 const KC = 256; // depth of a packed panel: one B strip (KC x NR) stays in L1
 const MC = 96; // rows of a packed A block (MC x KC, ~200 KB, in L2)
 const NC = 1024; // columns of a packed B panel
+const SMALL_WORK = 4096; // multiply-adds up to which the unpacked path runs (so k <= KC there)
 
 // Pack buffers are reused across calls (JS is single-threaded and gemm never re-enters).
 let packedA = new Float64Array(0);
@@ -44,14 +45,40 @@ export function gemm(
   cRowStride: number,
 ): void {
   if (m === 0 || n === 0 || k === 0) return;
-  // NOTE: packing pays off from 4x4x4 up (measured: 1.6 vs 1.1 GFLOP/s at 4, 3.2 vs 1.6 at 8);
-  // only operands thinner than a register tile take the unpacked path.
-  if (m < MR || n < NR) {
+  // NOTE: packing pays off from 4x4x4 up in a loop of one size (measured: 1.6 vs 1.1 GFLOP/s at 4,
+  // 3.2 vs 1.6 at 8), but a training step's products (30x2 by 2x10, 30x10 by 10x3) are so small
+  // that packing and the 4x4 edge tiles cost more than the products: below SMALL_WORK, and for
+  // operands thinner than a register tile, the unpacked path runs. Into a zeroed C (as every
+  // caller's), both paths sum each entry as 0 + a0·b0 + a1·b1 + … in that order while k <= KC, so
+  // they give the same bits (gemm.test.ts checks it on random real-valued shapes).
+  if (m < MR || n < NR || m * n * k <= SMALL_WORK) {
     // prettier-ignore
     gemmSmall(m, n, k, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride,
       c, cOffset, cRowStride);
     return;
   }
+  // prettier-ignore
+  gemmPacked(m, n, k, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride,
+    c, cOffset, cRowStride);
+}
+
+/** The packed (GotoBLAS) path of `gemm` for every size; exported so tests can compare the paths. */
+export function gemmPacked(
+  m: number,
+  n: number,
+  k: number,
+  a: Source,
+  aOffset: number,
+  aRowStride: number,
+  aColStride: number,
+  b: Source,
+  bOffset: number,
+  bRowStride: number,
+  bColStride: number,
+  c: Float64Array,
+  cOffset: number,
+  cRowStride: number,
+): void {
   const ncMax = Math.min(NC, roundUp(n, NR));
   const kcMax = Math.min(KC, k);
   if (packedB.length < kcMax * ncMax) packedB = new Float64Array(kcMax * ncMax);
@@ -216,7 +243,7 @@ function microKernel(
 }
 
 /** C += A·B by dot products straight from the strided operands: best for tiny or skinny shapes. */
-function gemmSmall(
+export function gemmSmall(
   m: number,
   n: number,
   k: number,

@@ -265,6 +265,8 @@ function hasArray(entries: readonly Entry[]): boolean {
 export function getIndex(a: NDArray, index: readonly Index[]): NDArray {
   // NOTE: `x.get(i)`, one row, is what a data set does per example: skip the general parse.
   if (index.length === 1 && typeof index[0] === 'number' && a.ndim > 0) return row(a, index[0]);
+  const gathered = gather(a, index);
+  if (gathered !== null) return gathered;
   const entries = parseIndex(a, index);
   if (!hasArray(entries)) return basicView(a, entries, false).view;
   const sel = advancedSelection(a, entries);
@@ -273,6 +275,56 @@ export function getIndex(a: NDArray, index: readonly Index[]): NDArray {
   const pos = sel.positions;
   for (let i = 0; i < pos.length; i++) out[i] = src[pos[i]!]!;
   return new NDArray(out, sel.shape, a.dtype);
+}
+
+/**
+ * The integer-array indexes of a training step, copied without the general path's selection
+ * lists: `a[idx]` (rows of a contiguous array, a mini-batch) and `a[i0, i1, …]` (one int64 array
+ * of one shape per axis, as `logP[arange(N), t]`); null for anything else. Same result, and the
+ * same error for the first index out of bounds, as `advancedSelection` (fast-paths.test.ts).
+ */
+function gather(a: NDArray, index: readonly Index[]): NDArray | null {
+  const n = index.length;
+  if (n === 0 || n > a.ndim) return null;
+  for (let k = 0; k < n; k++) {
+    const ix = index[k];
+    if (!(ix instanceof NDArray) || ix.dtype !== 'int64' || !ix.isContiguous()) return null;
+    if (k > 0 && !sameShape(ix.shape, (index[0] as NDArray).shape)) return null;
+  }
+  const first = index[0] as NDArray;
+  const count = first.size;
+  const src = a.storage;
+  if (n === 1) {
+    if (!a.isContiguous()) return null;
+    const rows = a.shape[0]!;
+    let rowSize = 1;
+    for (let d = 1; d < a.ndim; d++) rowSize *= a.shape[d]!;
+    const out = allocStorage(a.dtype, count * rowSize);
+    const ids = first.storage;
+    for (let b = 0, o = 0; b < count; b++) {
+      const start = a.offset + checkedIndex(ids[first.offset + b]!, rows, 0) * rowSize;
+      for (let r = 0; r < rowSize; r++) out[o++] = src[start + r]!;
+    }
+    return new NDArray(out, [...first.shape, ...a.shape.slice(1)], a.dtype);
+  }
+  if (n !== a.ndim) return null;
+  const strides = a.strides;
+  const out = allocStorage(a.dtype, count);
+  for (let b = 0; b < count; b++) {
+    let pos = a.offset;
+    for (let k = 0; k < n; k++) {
+      const ix = index[k] as NDArray;
+      pos += checkedIndex(ix.storage[ix.offset + b]!, a.shape[k]!, k) * strides[k]!;
+    }
+    out[b] = src[pos]!;
+  }
+  return new NDArray(out, first.shape, a.dtype);
+}
+
+function sameShape(x: readonly number[], y: readonly number[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 /** `a[i]` for one number i: the view of row i, the same array the general path gives. */

@@ -6,7 +6,7 @@
 import type { Storage } from './dtype.ts';
 import { libmExp } from './libm-exp.ts';
 import { libmLog } from './libm-log.ts';
-import { libmExpm1, libmTanh } from './libm-tanh.ts';
+import { libmExpm1, libmTanh, tanhF32 } from './libm-tanh.ts';
 import { libmCos, libmSin } from './libm-trig.ts';
 
 /** Binary operations with a kernel; results are stored into the output's typed array. */
@@ -41,6 +41,7 @@ export type UnaryOp =
   | 'cos'
   | 'tan'
   | 'tanh'
+  | 'tanhF32'
   | 'sqrt'
   | 'abs'
   | 'square'
@@ -206,6 +207,10 @@ export function unaryRow(
       return;
     case 'tanh':
       for (; io < end; io++, ia += sa) out[io] = libmTanh(a[ia]!);
+      return;
+    case 'tanhF32':
+      // NOTE: float32 in and out only (see tanhF32).
+      for (; io < end; io++, ia += sa) out[io] = tanhF32(a[ia]!);
       return;
     case 'sqrt':
       for (; io < end; io++, ia += sa) out[io] = Math.sqrt(a[ia]!);

@@ -9,7 +9,7 @@
  * results are "any a[i,p] and b[p,j]", as numpy's.
  */
 import { NDArray, fromFlat, shapeSize } from './ndarray.ts';
-import { promoteTypes } from './dtype.ts';
+import { allocStorage, castValue, promoteTypes } from './dtype.ts';
 import type { DType, Storage } from './dtype.ts';
 import { coalesce } from './iterate.ts';
 import { gemm } from './gemm.ts';
@@ -226,6 +226,7 @@ export function dot(a: LinalgInput, b: LinalgInput): NDArray {
       `shapes ${shapeCompact(x.shape)} and ${shapeCompact(y.shape)} not aligned: ${k} (dim ${x.ndim - 1}) != ${y.shape[bAxis]} (dim ${bAxis})`,
     );
   }
+  if (x.ndim === 2 && y.ndim === 2) return dot2d(x, y, dtype);
   const outShape = [
     ...x.shape.slice(0, -1),
     ...y.shape.slice(0, bAxis),
@@ -256,6 +257,41 @@ export function dot(a: LinalgInput, b: LinalgInput): NDArray {
     multiply(A, B, out, t * m, batch.size * m);
   }
   return finish(out, outShape, dtype);
+}
+
+// NOTE: products of non-float64 arrays are computed in this reused f64 buffer and then cast into
+// the result, instead of a new Float64Array per call (one outside the JS heap above 64 bytes).
+let scratch = new Float64Array(256);
+
+/**
+ * `dot` of two 2-D arrays: what the general path computes (rows and columns read in place, an
+ * axis of length 1 with stride 0, f64 sums cast once), without its shape lists and copies.
+ */
+function dot2d(x: NDArray, y: NDArray, dtype: DType): NDArray {
+  const [n, k] = x.shape as [number, number];
+  const m = y.shape[1]!;
+  const size = n * m;
+  const xs = x.isContiguous() ? null : x.strides;
+  const ys = y.isContiguous() ? null : y.strides;
+  const aRow = n <= 1 ? 0 : xs ? xs[0]! : k;
+  const aCol = k <= 1 ? 0 : xs ? xs[1]! : 1;
+  const bRow = k <= 1 ? 0 : ys ? ys[0]! : m;
+  const bCol = m <= 1 ? 0 : ys ? ys[1]! : 1;
+  let out: Float64Array;
+  if (dtype === 'float64') {
+    out = new Float64Array(size);
+  } else {
+    if (scratch.length < size) scratch = new Float64Array(size);
+    out = scratch;
+    out.fill(0, 0, size);
+  }
+  // prettier-ignore
+  gemm(n, m, k, x.storage, x.offset, aRow, aCol, y.storage, y.offset, bRow, bCol, out, 0, m);
+  if (dtype === 'float64') return new NDArray(out, [n, m], 'float64');
+  const result = allocStorage(dtype, size);
+  if (dtype === 'float32') for (let i = 0; i < size; i++) result[i] = out[i]!;
+  else for (let i = 0; i < size; i++) result[i] = castValue(out[i]!, dtype);
+  return new NDArray(result, [n, m], dtype);
 }
 
 // ==== tensordot ====

@@ -27,8 +27,8 @@ export function parseAxes(
     ax = opts.axis;
     keep = opts.keepdims ?? keep;
   } else ax = axis as number | readonly number[] | null | undefined;
-  const list =
-    ax === undefined || ax === null ? [...Array(ndim).keys()] : typeof ax === 'number' ? [ax] : ax;
+  if (typeof ax === 'number') return { axes: [normalizeAxis(ax, ndim)], keepdims: keep };
+  const list = ax === undefined || ax === null ? [...Array(ndim).keys()] : ax;
   const axes = list.map((a) => normalizeAxis(a, ndim));
   if (new Set(axes).size !== axes.length) throw new RangeError('duplicate value in "axis"');
   return { axes: axes.sort((x, y) => x - y), keepdims: keep };
@@ -112,14 +112,83 @@ export function pairwiseSum(
   return f32 ? Math.fround(sum) : sum;
 }
 
-type ReduceKind = 'sum' | 'max' | 'min';
+/** What a reduction computes. */
+export type ReduceKind = 'sum' | 'max' | 'min';
 
 /**
  * Reduces `a` over `axes` into a new C-contiguous array of `outType` (shape without the axes).
  * When the innermost axis (smallest stride) is reduced, each output element is built from
  * contiguous runs, as numpy's inner loop does; otherwise whole slabs are combined in order.
  */
-function reduceInto(
+export function reduceInto(
+  kind: ReduceKind,
+  a: NDArray,
+  axes: readonly number[],
+  outType: DType,
+): NDArray {
+  return reduceContiguous(kind, a, axes, outType) ?? reduceGeneral(kind, a, axes, outType);
+}
+
+/**
+ * `reduceInto` for a C-contiguous array reduced over one axis or all of them, the reductions of
+ * a training step (`sum(1, true)`, `max(1, true)`, `sum(0)`, `sum()`), without the general path's
+ * axis plans and row walks; null for anything else. It makes the same choice the general path
+ * makes: the reduced axis, when nothing but length-1 axes follow it, is the innermost one, so
+ * each output is a pairwise sum (or fold) of one run; otherwise the later axes are, and the
+ * slabs along the reduced axis are combined in order. fast-paths.test.ts compares the two.
+ */
+function reduceContiguous(
+  kind: ReduceKind,
+  a: NDArray,
+  axes: readonly number[],
+  outType: DType,
+): NDArray | null {
+  const nd = a.ndim;
+  const size = a.size;
+  if (size === 0 || !a.isContiguous()) return null;
+  const shape = a.shape;
+  let outer = 1;
+  let n = size;
+  let inner = 1;
+  let outShape: readonly number[] = [];
+  if (axes.length === 1 && nd > 1) {
+    const d = axes[0]!;
+    n = shape[d]!;
+    for (let i = 0; i < d; i++) outer *= shape[i]!;
+    for (let i = d + 1; i < nd; i++) inner *= shape[i]!;
+    outShape = shape.filter((_, i) => i !== d);
+  } else if (axes.length !== nd) return null;
+  if (n <= 1) return null;
+  const src = a.storage;
+  const base = a.offset;
+  const out = allocStorage(outType, outer * inner);
+  if (inner === 1) {
+    const f32 = outType === 'float32';
+    for (let o = 0, start = base; o < outer; o++, start += n) {
+      out[o] =
+        kind === 'sum'
+          ? 0 + pairwiseSum(src, start, n, 1, f32)
+          : extremeRun(kind, src, start, n, 1, NaN, true);
+    }
+  } else {
+    const op = kind === 'sum' ? 'add' : kind === 'max' ? 'maximum' : 'minimum';
+    for (let o = 0; o < outer; o++) {
+      const at = o * inner;
+      let q = base + o * n * inner;
+      let r = 0;
+      if (kind !== 'sum') {
+        for (let j = 0; j < inner; j++) out[at + j] = src[q + j]!;
+        r = 1;
+        q += inner;
+      }
+      for (; r < n; r++, q += inner) binaryRow(op, out, at, 1, src, q, 1, out, at, inner);
+    }
+  }
+  return new NDArray(out, outShape, outType);
+}
+
+/** The general path of `reduceInto`, for any strides and axes; exported so tests can compare the paths. */
+export function reduceGeneral(
   kind: ReduceKind,
   a: NDArray,
   axes: readonly number[],

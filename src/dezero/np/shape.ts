@@ -42,6 +42,12 @@ export function reshape(a: NDArray, shape: readonly number[]): NDArray {
 /** Permutes the axes (reverses them when `axes` is omitted), a view. */
 export function transpose(a: NDArray, axes?: readonly number[]): NDArray {
   const nd = a.ndim;
+  // NOTE: `x.T` of a matrix, twice in every Linear backward: the same view without the lists.
+  if (axes === undefined && nd === 2) {
+    const [r, c] = a.shape as [number, number];
+    const [sr, sc] = a.strides as [number, number];
+    return new NDArray(a.storage, [c, r], a.dtype, [sc, sr], a.offset);
+  }
   const perm = axes ? axes.map((ax) => normalizeAxis(ax, nd)) : [...Array(nd).keys()].reverse();
   if (perm.length !== nd || new Set(perm).size !== nd)
     throw new RangeError("axes don't match array");
