@@ -6,7 +6,6 @@
 import { isNDArray } from './np/ndarray.ts';
 import type { NDArray } from './np/ndarray.ts';
 import { shapeTuple } from './np/shape-text.ts';
-import type { Function, Variable } from './core.ts';
 
 // ==== Shapes ====
 
@@ -31,12 +30,16 @@ export function describe(value: unknown): string {
  * NOTE: Python's `x.data -= lr * x.grad.data` is `x.data = NaN` in JavaScript (an object minus a
  * number); the setter stops it at the reader's line instead of three calls later.
  */
-export function checkData(data: unknown, assigning: boolean): NDArray {
+export function checkData(
+  data: unknown,
+  assigning: boolean,
+  update = 'x.data.sub(x.grad.data.mul(lr))',
+): NDArray {
   if (isNDArray(data)) return data;
   const what = `${describe(data)} is not supported`;
   if (assigning) {
     throw new TypeError(
-      `${what}: Variable.data holds an np array; compute the new one with array methods, e.g. x.data = x.data.sub(x.grad.data.mul(lr))`,
+      `${what}: Variable.data holds an np array; compute the new one with array methods, e.g. x.data = ${update}`,
     );
   }
   const example = typeof data === 'number' ? String(data) : Array.isArray(data) ? '[...]' : '...';
@@ -72,11 +75,22 @@ export function nameOperation(error: unknown, operation: string): unknown {
   return error;
 }
 
+/** What the check needs of a function: its inputs and its backward rule on gradients `G`. */
+interface BackwardRule<G extends { readonly shape: readonly number[] }> {
+  readonly inputs: readonly { readonly hasData: boolean; readonly shape: readonly number[] }[];
+  backward(...gys: G[]): G | G[];
+}
+
 /**
- * What `f.backward` returns for the outputs' gradients `gys`: one gradient per input, each of its
- * input's shape. A Function written in a lesson may get that wrong; this says where.
+ * What `f.backward` returns for the outputs' gradients `gys`: one gradient per input, each (with
+ * `checkShapes`) of its input's shape. A Function written in a lesson may get that wrong; this
+ * says where. Gradients are Variables in the full core and arrays in the simple one.
  */
-export function inputGradients(f: Function<Variable | Variable[]>, gys: Variable[]): Variable[] {
+export function inputGradients<G extends { readonly shape: readonly number[] }>(
+  f: BackwardRule<G>,
+  gys: G[],
+  { checkShapes = true }: { checkShapes?: boolean } = {},
+): G[] {
   const result = f.backward(...gys);
   const gxs = Array.isArray(result) ? result : [result];
   const name = f.constructor.name;
@@ -84,6 +98,7 @@ export function inputGradients(f: Function<Variable | Variable[]>, gys: Variable
     throw new RangeError(
       `${name}.backward returned ${gxs.length} gradients for ${f.inputs.length} inputs`,
     );
+  if (!checkShapes) return gxs;
   f.inputs.forEach((x, i) => {
     // NOTE: an input whose data was released (the book's linear_simple) has no shape left to check.
     if (!x.hasData) return;

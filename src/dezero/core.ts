@@ -113,7 +113,7 @@ export class Variable {
   backward({ retainGrad = false, createGraph = false }: BackwardOptions = {}): void {
     if (this.grad === null) this.grad = new Variable(onesLike(this.data));
     if (this.creator === null) return;
-    const queue = new GenerationQueue();
+    const queue = new GenerationQueue<Function<Variable | Variable[]>>();
     const seen = new Set<Function<Variable | Variable[]>>();
     const addFunc = (f: Function<Variable | Variable[]>): void => {
       if (seen.has(f)) return;

@@ -15,7 +15,7 @@ function fn(generation: number): Fn {
 
 test('pops in the order of DeZero: append, stable sort by generation, pop the last', () => {
   const rand = seededRandom(3);
-  const queue = new GenerationQueue();
+  const queue = new GenerationQueue<Fn>();
   const list: Fn[] = [];
   const popped: [Fn[], Fn[]] = [[], []];
   for (let step = 0; step < 5000; step++) {

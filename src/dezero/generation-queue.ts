@@ -1,17 +1,20 @@
 /**
- * The queue of functions waiting in `Variable.backward`, kept apart so core.ts stays the book's
- * core: a binary heap, so n functions cost O(n log n) however the graph branches.
+ * The queue of functions waiting in `Variable.backward`, kept apart so each core (core.ts, and
+ * simple/core.ts for steps 23–31) stays the book's: a binary heap, so n functions cost
+ * O(n log n) however the graph branches.
  */
-import type { Function, Variable } from './core.ts';
 
-type Fn = Function<Variable | Variable[]>;
+/** What the queue needs of a function: its generation. */
+interface Generational {
+  readonly generation: number;
+}
 
 /**
  * The functions waiting in `backward`, highest generation first. Ties go to the most recently
  * added, which is the order DeZero's sort-then-pop list gives, so gradients add up in the same
  * order (and round to the same bits). A binary heap: O(log n) per push and pop.
  */
-export class GenerationQueue {
+export class GenerationQueue<Fn extends Generational = Generational> {
   private readonly heap: Fn[] = [];
   private readonly order: number[] = [];
   private added = 0;

@@ -4,9 +4,9 @@
  * arrays (the reverse of broadcasting) that the core's `SumTo` uses.
  */
 import type { NDArray } from './np/ndarray.ts';
+import type { DType } from './np/dtype.ts';
 import { Variable } from './core.ts';
 import { shapeTuple } from './np/shape-text.ts';
-import type { Function } from './core.ts';
 import { emitRich } from './rich.ts';
 import type { RichItem } from './rich.ts';
 
@@ -43,6 +43,24 @@ export interface DotOptions {
   verbose?: boolean;
 }
 
+/**
+ * What a drawing needs of a variable and of a function: the links of the graph and the labels.
+ * The Variables of both cores (`dezero` and `dezero/simple`) have them, so both can be drawn.
+ */
+export interface GraphVariable {
+  readonly name: string | null;
+  readonly hasData: boolean;
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+  readonly creator: GraphFunction | null;
+}
+
+/** A function node of the graph: see `GraphVariable`. */
+export interface GraphFunction {
+  readonly inputs: readonly GraphVariable[];
+  readonly outputs: readonly GraphVariable[];
+}
+
 /** Numbers the graph's nodes in order of first appearance, so the same graph always prints the same text. */
 type NodeIds = (node: object) => number;
 
@@ -70,14 +88,14 @@ function dotQuoted(text: string): string {
     .replace(/\r\n|\r|\n/g, '\\n');
 }
 
-function dotVar(idOf: NodeIds, v: Variable, verbose: boolean): string {
+function dotVar(idOf: NodeIds, v: GraphVariable, verbose: boolean): string {
   let label = v.name ?? '';
   if (verbose && v.hasData)
     label += (v.name !== null ? ': ' : '') + `${shapeTuple(v.shape)} ${v.dtype}`;
   return `${idOf(v)} [label="${dotQuoted(label)}", color=orange, style=filled]\n`;
 }
 
-function dotFunc(idOf: NodeIds, f: Function<Variable | Variable[]>): string {
+function dotFunc(idOf: NodeIds, f: GraphFunction): string {
   const id = idOf(f);
   let text = `${id} [label="${dotQuoted(f.constructor.name)}", color=lightblue, style=filled, shape=box]\n`;
   for (const x of f.inputs) text += `${idOf(x)} -> ${id}\n`;
@@ -89,12 +107,12 @@ function dotFunc(idOf: NodeIds, f: Function<Variable | Variable[]>): string {
  * The graph that produced `output` in Graphviz's DOT language: variables as orange ellipses,
  * functions as blue boxes, in the book's node and edge format. Walks back from the output.
  */
-export function getDotGraph(output: Variable, { verbose = true }: DotOptions = {}): string {
+export function getDotGraph(output: GraphVariable, { verbose = true }: DotOptions = {}): string {
   const idOf = nodeIds();
   let text = dotVar(idOf, output, verbose);
-  const funcs: Function<Variable | Variable[]>[] = [];
-  const seen = new Set<Function<Variable | Variable[]>>();
-  const addFunc = (f: Function<Variable | Variable[]> | null): void => {
+  const funcs: GraphFunction[] = [];
+  const seen = new Set<GraphFunction>();
+  const addFunc = (f: GraphFunction | null): void => {
     if (f === null || seen.has(f)) return;
     funcs.push(f);
     seen.add(f);
@@ -127,7 +145,7 @@ export interface PlotDotOptions extends DotOptions {
 
 /** Draws the graph that produced `output` (the book's `plot_dot_graph`) by handing its DOT text to the sink. */
 export function plotDotGraph(
-  output: Variable,
+  output: GraphVariable,
   { verbose = true, toFile }: PlotDotOptions = {},
 ): void {
   const item: DotItem = { kind: 'dot', dot: getDotGraph(output, { verbose }) };

@@ -5,6 +5,7 @@
  * the page can hold is stopped. No DOM.
  */
 import * as dezero from '../dezero/index.ts';
+import * as dezeroSimple from '../dezero/simple/index.ts';
 import { setPrintSink } from '../dezero/print.ts';
 import { setRichSink } from '../dezero/rich.ts';
 import { execute } from './execute.ts';
@@ -24,11 +25,14 @@ const stringOf = String;
 const printLimit = `the program printed more than ${OUTPUT_LIMIT / 1e6} MB, so it was stopped`;
 const figureLimit = `the program drew more than ${FIGURE_LIMIT} figures, so it was stopped`;
 
+/** What programs import: the full core, and the simple core that steps 23–31 use (as the book does). */
+const MODULES = { dezero, 'dezero/simple': dezeroSimple };
+
 class OutputLimitError extends Error {
   override name = 'OutputLimit';
 }
 
-/** Runs `code` with the real `dezero`, sending everything it prints and draws, then how it ended. */
+/** Runs `code` with the real `dezero` (and `dezero/simple`), sending everything it prints and draws, then how it ended. */
 export async function captureRun(code: string, send: (message: FromWorker) => void): Promise<void> {
   let buffer = '';
   let written = 0;
@@ -60,7 +64,7 @@ export async function captureRun(code: string, send: (message: FromWorker) => vo
   });
   let error: RunError | null;
   try {
-    error = await execute(code, { modules: { dezero }, write });
+    error = await execute(code, { modules: MODULES, write });
     flush();
   } catch (failure) {
     // The runner's own code failed after the program ran: it changed a built-in the runner uses.
@@ -80,16 +84,20 @@ export async function captureRun(code: string, send: (message: FromWorker) => vo
 
 /**
  * A program that touches what nearly every lesson uses (a class, arrays and variables printed,
- * a backward pass), so the first real run finds that code compiled. It draws no random numbers
- * and changes no setting, so it leaves nothing a program could notice.
+ * a backward pass in each core), so the first real run finds that code compiled. It draws no
+ * random numbers and changes no setting, so it leaves nothing a program could notice.
  */
 const WARM_UP = `
 import { Variable, np, print } from 'dezero';
+import * as simple from 'dezero/simple';
 class Box { value: number; constructor(value: number) { this.value = value; } }
 const x = new Variable(np.array([[1.0, 2.5], [3.0, 4.0]]));
 const y = x.mul(x).add(np.array(1.0));
 y.backward();
 print(new Box(1).value, x, x.grad, y, np.array(0.1), 'text');
+const s = new simple.Variable(np.array(2.0));
+s.mul(s).add(1).backward();
+print(s, s.grad);
 console.log([1, 2], { a: 1 });
 `;
 
@@ -98,7 +106,7 @@ export async function warmUp(): Promise<void> {
   const discard = (): void => {};
   const previous = setPrintSink(discard);
   try {
-    await execute(WARM_UP, { modules: { dezero }, write: discard });
+    await execute(WARM_UP, { modules: MODULES, write: discard });
   } finally {
     setPrintSink(previous);
   }

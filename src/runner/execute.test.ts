@@ -263,6 +263,19 @@ test('a message that names an imported value names it as the reader wrote it', a
   assert.equal(error?.message, 'twice.missing is not a function');
 });
 
+test("a message names a value imported from 'dezero/simple' as the reader wrote it too", async () => {
+  const error = await execute(
+    "import { twice } from 'dezero';\nimport { Variable } from 'dezero/simple';\ntwice(1);\nVariable.missing();\n",
+    { modules: { dezero: fakeDezero, 'dezero/simple': { Variable: {} } }, write: () => {} },
+  );
+  assert.deepEqual(error, {
+    name: 'TypeError',
+    message: 'Variable.missing is not a function',
+    line: 4,
+    column: 10,
+  });
+});
+
 test('an error raised many frames deep in a module still finds the program line, with the browser default of 10 frames', async () => {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 10;

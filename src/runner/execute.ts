@@ -20,7 +20,7 @@ export interface RunError {
 
 /** What a program may use from outside: its importable modules and where its output goes. */
 export interface ExecuteOptions {
-  /** Modules a program may import, by specifier (e.g. { dezero: await import('../dezero/index.ts') }). */
+  /** Modules a program may import, by specifier (e.g. { dezero: await import('../dezero/index.ts'), 'dezero/simple': … }). */
   modules: Readonly<Record<string, unknown>>;
   /** Receives everything the program's console.log/console.error write (with a trailing '\n' per call). */
   write: (text: string) => void;
@@ -62,7 +62,7 @@ export async function execute(source: string, options: ExecuteOptions): Promise<
     program = (0, eval)(`${HEADER}${transpiled.code}\n})\n//# sourceURL=${SCRIPT_NAME}`);
   } catch (error) {
     // The engine rejected what sucrase accepted (e.g. `await` inside a non-async function).
-    return toRunError(error, null);
+    return toRunError(error, null, options.modules);
   }
   const module = { exports: {} };
   const tasks = new ProgramTasks();
@@ -84,9 +84,9 @@ export async function execute(source: string, options: ExecuteOptions): Promise<
     // A failure in a timer ends the run even while the main code still awaits something.
     const failed = await Promise.race([main.then(() => null), tasks.failed()]);
     const failure = failed ?? (await tasks.settled());
-    return failure ? toRunError(failure.error, transpiled) : null;
+    return failure ? toRunError(failure.error, transpiled, options.modules) : null;
   } catch (error) {
-    return toRunError(error, transpiled);
+    return toRunError(error, transpiled, options.modules);
   } finally {
     tasks.dispose();
     Error.stackTraceLimit = stackTraceLimit;
@@ -110,7 +110,11 @@ function shadowConsole(write: (text: string) => void): Console {
   return Object.assign(Object.create(globalThis.console) as Console, shadow);
 }
 
-function toRunError(error: unknown, transpiled: Transpiled | null): RunError {
+function toRunError(
+  error: unknown,
+  transpiled: Transpiled | null,
+  modules: Readonly<Record<string, unknown>>,
+): RunError {
   if (!(error instanceof Error)) {
     return { name: 'Uncaught', message: String(error), line: null, column: null };
   }
@@ -119,10 +123,22 @@ function toRunError(error: unknown, transpiled: Transpiled | null): RunError {
   return {
     name: error.name,
     // V8 names the expression it ran: `F.add is not a function` reads `_dezero.F.add` there.
-    message: transpiled ? error.message.replace(/\b_dezero\d*\./g, '') : error.message,
+    message: transpiled ? stripImportNames(error.message, modules) : error.message,
     line: position?.line ?? null,
     column: position?.column ?? null,
   };
+}
+
+/**
+ * `message` without the names sucrase gives the imports in the code it writes: `_dezero.` for
+ * 'dezero', `_simple.` for 'dezero/simple', `_dezero2.` when two imports share a name.
+ */
+function stripImportNames(message: string, modules: Readonly<Record<string, unknown>>): string {
+  const names = Object.keys(modules)
+    .map((specifier) => (specifier.split('/').at(-1) ?? '').replace(/\W/g, ''))
+    .filter((name) => name !== '');
+  if (names.length === 0) return message;
+  return message.replace(new RegExp(`\\b_(?:${names.join('|')})\\d*\\.`, 'g'), '');
 }
 
 /** The innermost stack frame in the program's own code, skipping sucrase's helpers (e.g. `?.`'s). */

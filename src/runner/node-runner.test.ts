@@ -19,6 +19,14 @@ test('Config and np.random start fresh in every run', async () => {
   assert.equal(stdout, 'true\nvariable(6.0)\nfalse\n');
 });
 
+test("programs import the simple core as 'dezero/simple', with gradients as bare arrays", async () => {
+  const { stdout, error } = await runInFreshRealm(
+    "import { Variable, np, print } from 'dezero/simple';\nconst x = new Variable(np.array(3));\nx.mul(x).backward();\nprint(x.grad);\n",
+  );
+  assert.equal(error, null);
+  assert.equal(stdout, '6.0\n');
+});
+
 test('prints, figures and the error come back in order', async () => {
   const { stdout, rich, error } = await runInFreshRealm(
     "import { Variable, np, print, utils } from 'dezero';\nprint('a');\nutils.plotDotGraph(new Variable(np.array(1), 'x').mul(2));\nthrow new RangeError('b');\n",

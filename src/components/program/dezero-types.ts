@@ -1,7 +1,8 @@
 /**
  * Teaches the editor's TypeScript service about `dezero`: its real `.ts` sources become files
- * under `file:///node_modules/dezero/`, so `import { np } from 'dezero'` resolves, completes,
- * shows hovers and reports type errors exactly as `tsc` would.
+ * under `file:///node_modules/dezero/`, so `import { np } from 'dezero'` (index.ts) and
+ * `import { Variable } from 'dezero/simple'` (simple/index.ts, the core of steps 23–31) resolve,
+ * complete, show hovers and report type errors exactly as `tsc` would.
  */
 import { typescriptDefaults } from 'monaco-editor/languages/features/typescript/register';
 
@@ -19,7 +20,7 @@ export function addDezeroTypes(): void {
   typescriptDefaults.setCompilerOptions({
     target: 99, // ESNext
     module: 99, // ESNext
-    moduleResolution: 2, // Node: finds node_modules/dezero/index.ts
+    moduleResolution: 2, // Node: finds node_modules/dezero/index.ts and dezero/simple/index.ts
     moduleDetection: 3, // Force: each program is its own module, so programs on a page never clash
     allowImportingTsExtensions: true,
     noEmit: true,
