@@ -5,7 +5,7 @@
  * nothing else; run `npm run program -- 37/main --write` once main.ts prints what it should.
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { STEP_TITLES, stepSlug } from '../src/course/stages.ts';
+import { STEP_TITLES, coreModule, stepSlug } from '../src/course/stages.ts';
 
 const args = process.argv.slice(2);
 const step = Number(args[0]);
@@ -56,7 +56,7 @@ The one new idea, in a sentence.
 );
 writeFileSync(
   new URL('main.ts', folder),
-  "import { print } from 'dezero';\n\nprint('step " + step + "');\n",
+  `import { print } from '${coreModule(step)}';\n\nprint('step ${step}');\n`,
 );
 if (book) copyFileSync(book, new URL('book.out', folder));
 else writeFileSync(new URL('book.out', folder), '');

@@ -12,6 +12,7 @@ import {
   runProgram,
   STEPS_DIR,
 } from './lesson-files.ts';
+import { SIMPLE_CORE_STEPS, coreModule } from './stages.ts';
 
 const programs = listPrograms();
 
@@ -48,5 +49,23 @@ test("a lesson's step is written once, as its folder's name", () => {
       /<BookComparison step=/,
       `steps/${step}/index.mdx: <BookComparison />`,
     );
+  }
+});
+
+test("programs import the book's core for their step: 'dezero/simple' in 23–31, 'dezero' elsewhere", () => {
+  const { first, last } = SIMPLE_CORE_STEPS;
+  for (const program of programs) {
+    const step = Number(program.id.split('/')[0]);
+    // Step 32 is where the reader switches, so it may show both.
+    if (step === last + 1) continue;
+    const source = readFileSync(program.source, 'utf8');
+    const imported = [...source.matchAll(/\bfrom\s+'(dezero[^']*)'/g)].map((m) => m[1]);
+    for (const specifier of imported) {
+      assert.equal(
+        specifier,
+        coreModule(step),
+        `${program.id} imports '${specifier}'; steps ${first}–${last} use 'dezero/simple' and the others 'dezero'`,
+      );
+    }
   }
 });

@@ -93,3 +93,17 @@ export function stageOf(step: number): Stage {
   if (!stage) throw new RangeError(`step ${step} is outside the course (1–60)`);
   return stage;
 }
+
+/**
+ * The steps whose programs import the book's simple core, `'dezero/simple'` (the book's
+ * `is_simple_core = True`): gradients are bare arrays until step 32 makes the switch to the full
+ * core, `'dezero'`, which every later step imports.
+ */
+export const SIMPLE_CORE_STEPS = { first: 23, last: 31 } as const;
+
+/** The module a program of `step` imports its core from (step 32 shows both). */
+export function coreModule(step: number): 'dezero' | 'dezero/simple' {
+  return step >= SIMPLE_CORE_STEPS.first && step <= SIMPLE_CORE_STEPS.last
+    ? 'dezero/simple'
+    : 'dezero';
+}

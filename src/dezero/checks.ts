@@ -54,6 +54,13 @@ export function noData(name: string | null): TypeError {
   );
 }
 
+/** The error for `backward({ createGraph: true })` in the simple core, which has no such option. */
+export function noCreateGraph(): TypeError {
+  return new TypeError(
+    "the simple core has no createGraph: its gradients are arrays; import from 'dezero' for the full core (step 32)",
+  );
+}
+
 // ==== Function: forward errors and backward results ====
 
 const named = new WeakSet<Error>();

@@ -13,7 +13,14 @@ import { formatVariable } from '../np/format.ts';
 import type { DType } from '../np/dtype.ts';
 import { Config } from '../config.ts';
 import { GenerationQueue } from '../generation-queue.ts';
-import { checkData, describe, inputGradients, nameOperation, noData } from '../checks.ts';
+import {
+  checkData,
+  describe,
+  inputGradients,
+  nameOperation,
+  noCreateGraph,
+  noData,
+} from '../checks.ts';
 
 /** Anything accepted where a Variable is: a Variable, an array, or a number (a 0-d float64 array). */
 export type VariableLike = Variable | NDArray | number;
@@ -108,12 +115,8 @@ export class Variable {
    * as an array (seeded with ones). Functions run in decreasing generation, so each one sees its
    * outputs' gradients complete. The rules compute on arrays, so no graph is left behind.
    */
-  backward(options: BackwardOptions = {}): void {
-    if ('createGraph' in options)
-      throw new TypeError(
-        "the simple core has no createGraph: its gradients are arrays; import from 'dezero' for the full core (step 32)",
-      );
-    const { retainGrad = false } = options;
+  backward({ retainGrad = false, ...others }: BackwardOptions = {}): void {
+    if ('createGraph' in others) throw noCreateGraph();
     if (this.grad === null) this.grad = onesLike(this.data);
     if (this.creator === null) return;
     const queue = new GenerationQueue<AnyFunction>();

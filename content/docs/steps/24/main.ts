@@ -1,5 +1,5 @@
-// Full core from 'dezero': gradients are Variables, so they print as variable(...).
-import { Variable, sub, np, print } from 'dezero';
+// The simple core from 'dezero/simple': gradients are bare arrays, so they print as numbers.
+import { Variable, sub, np, print } from 'dezero/simple';
 
 // The Goldstein–Price function, one factor at a time:
 // [1 + a·b] · [30 + c·d]

@@ -1,6 +1,6 @@
 // The three test functions side by side: value and gradient at (1, 1), then at each known minimum.
-// Full core from 'dezero': gradients are Variables.
-import { Variable, sub, np, print } from 'dezero';
+// Simple core from 'dezero/simple': the values are Variables, the gradients bare arrays.
+import { Variable, sub, np, print } from 'dezero/simple';
 
 // x² + y²
 function sphere(x: Variable, y: Variable): Variable {

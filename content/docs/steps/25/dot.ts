@@ -1,4 +1,4 @@
-import { print } from 'dezero';
+import { print } from 'dezero/simple';
 
 // The smallest DOT file: a directed graph named g with two nodes and one edge.
 const smallest = ['digraph g {', 'x', 'y', 'x -> y', '}'];

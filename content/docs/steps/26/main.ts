@@ -1,4 +1,4 @@
-import { Variable, np, print, sub, utils } from 'dezero';
+import { Variable, np, print, sub, utils } from 'dezero/simple';
 
 // The Goldstein–Price function, a standard benchmark for optimizers, written with Variables.
 // Every +, −, × and power below becomes one function node in the graph.

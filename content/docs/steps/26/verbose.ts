@@ -1,4 +1,4 @@
-import { Variable, np, print, utils } from 'dezero';
+import { Variable, np, print, utils } from 'dezero/simple';
 
 // A small graph with arrays, so the verbose labels have shapes to show.
 const x = new Variable(np.array([1, 2, 3]), 'x');

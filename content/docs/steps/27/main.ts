@@ -1,5 +1,5 @@
-import { Variable, Function, np, print, utils } from 'dezero';
-import type { NDArray } from 'dezero';
+import { Variable, Function, np, print, utils } from 'dezero/simple';
+import type { NDArray } from 'dezero/simple';
 
 // ==== sin as one Function: the exact derivative, cos ====
 
@@ -7,7 +7,7 @@ class Sin extends Function {
   override forward(x: NDArray): NDArray {
     return np.sin(x);
   }
-  override backward(gy: Variable): Variable {
+  override backward(gy: NDArray): NDArray {
     const x = this.inputs[0]!.data;
     return gy.mul(np.cos(x)); // d sin(x)/dx = cos(x)
   }

@@ -1,4 +1,4 @@
-import { Variable, np, print } from 'dezero';
+import { Variable, np, print } from 'dezero/simple';
 
 // The Rosenbrock function: a long, curved, nearly flat valley with its minimum at (1, 1).
 // y = 100 (x1 − x0²)² + (x0 − 1)²
@@ -22,6 +22,6 @@ for (let i = 0; i < iters; i++) {
   y.backward();
 
   // NEW: one step downhill, x ← x − lr · ∂y/∂x, on the plain arrays (no graph is recorded).
-  x0.data = x0.data.sub(x0.grad!.data.mul(lr));
-  x1.data = x1.data.sub(x1.grad!.data.mul(lr));
+  x0.data = x0.data.sub(x0.grad!.mul(lr));
+  x1.data = x1.data.sub(x1.grad!.mul(lr));
 }

@@ -1,4 +1,4 @@
-import { Variable, np, print, plt } from 'dezero';
+import { Variable, np, print, plt } from 'dezero/simple';
 
 function rosenbrock(x0: Variable, x1: Variable): Variable {
   return x1.sub(x0.pow(2)).pow(2).mul(100).add(x0.sub(1).pow(2));
@@ -27,8 +27,8 @@ for (let i = 0; i <= iters; i++) {
   x0.cleargrad();
   x1.cleargrad();
   y.backward();
-  x0.data = x0.data.sub(x0.grad!.data.mul(lr));
-  x1.data = x1.data.sub(x1.grad!.data.mul(lr));
+  x0.data = x0.data.sub(x0.grad!.mul(lr));
+  x1.data = x1.data.sub(x1.grad!.mul(lr));
 }
 
 // The landscape: contour lines of y on a grid, closer together where the walls are steep.

@@ -1,5 +1,5 @@
-import { Variable, np, print } from 'dezero';
-import type { NDArray } from 'dezero';
+import { Variable, np, print } from 'dezero/simple';
+import type { NDArray } from 'dezero/simple';
 
 function f(x: Variable): Variable {
   return x.pow(4).sub(x.pow(2).mul(2));
@@ -14,14 +14,14 @@ function gradientDescentStep(x: Variable, lr: number): void {
   const y = f(x);
   x.cleargrad();
   y.backward();
-  x.data = x.data.sub(x.grad!.data.mul(lr));
+  x.data = x.data.sub(x.grad!.mul(lr));
 }
 
 function newtonStep(x: Variable): void {
   const y = f(x);
   x.cleargrad();
   y.backward();
-  x.data = x.data.sub(x.grad!.data.div(gx2(x.data)));
+  x.data = x.data.sub(x.grad!.div(gx2(x.data)));
 }
 
 // Counts the steps until x stops changing: it has landed on a fixed point (here x = 1).

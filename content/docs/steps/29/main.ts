@@ -1,5 +1,5 @@
-import { Variable, np, print } from 'dezero';
-import type { NDArray } from 'dezero';
+import { Variable, np, print } from 'dezero/simple';
+import type { NDArray } from 'dezero/simple';
 
 // The function to minimize: f(x) = x⁴ − 2x², built from Variables so backward() gives f'(x).
 function f(x: Variable): Variable {
@@ -23,5 +23,5 @@ for (let i = 0; i < iters; i++) {
   y.backward();
 
   // Newton's step: x ← x − f'(x) / f''(x)
-  x.data = x.data.sub(x.grad!.data.div(gx2(x.data)));
+  x.data = x.data.sub(x.grad!.div(gx2(x.data)));
 }

@@ -1,8 +1,20 @@
-import { Variable, F, np, print } from 'dezero';
+import { Variable, Function, np, print } from 'dezero/simple';
+import type { NDArray } from 'dezero/simple';
+
+// #region Sin as the simple core writes it (step 27): forward and backward on arrays
+class Sin extends Function {
+  override forward(x: NDArray): NDArray {
+    return np.sin(x);
+  }
+  override backward(gy: NDArray): NDArray {
+    return gy.mul(np.cos(this.inputs[0]!.data));
+  }
+}
+// #endregion
 
 // Forward: y = sin(x). The Function in the middle links the two variables.
 const x = new Variable(np.array(1.0), 'x');
-const y = F.sin(x);
+const y = new Sin().call(x);
 y.name = 'y';
 const f = y.creator!;
 const name = (v: Variable): string | null => v.name;
@@ -16,4 +28,4 @@ print(f.constructor.name + ': input is x', f.inputs[0] === x);
 // NEW: backward walks the links the other way and leaves a value in x.grad.
 y.backward();
 print('after backward: x.grad', x.grad, 'y.grad', y.grad);
-print("x.grad's creator:", x.grad!.creator); // a value with no history
+print("x.grad's class:", x.grad!.constructor.name); // a bare array: a value with no history
