@@ -331,6 +331,23 @@ test('a type error runs anyway, and the panel says why', async ({ page }) => {
   );
 });
 
+test("the editor knows the simple core's types from 'dezero/simple'", async ({ page }) => {
+  const main = program(page);
+  // Exactly one type error: `grad` is an NDArray in the simple core. An unresolved module would
+  // make more (one per import), and types lost to `any` would make none.
+  await replaceCode(
+    page,
+    main,
+    "import { Variable, np, print } from 'dezero/simple';\nimport type { NDArray } from 'dezero/simple';\nconst x = new Variable(np.array(3.0));\nx.mul(x).backward();\nconst g: NDArray | null = x.grad;\nconst wrong: Variable | null = x.grad;\nprint(g, wrong);\n",
+  );
+  await button(main, 'Run').click();
+  await expect(main).toHaveAttribute('data-status', 'done');
+  expect(await main.locator('[data-stdout]').textContent()).toBe('6.0 6.0');
+  await expect(main.locator('[data-note]')).toHaveText(
+    'The editor shows a type error. Run ignores types (they are erased before running), so the program runs anyway.',
+  );
+});
+
 test('Escape, then Tab, leaves the editor (no keyboard trap)', async ({ page }) => {
   const main = program(page);
   const editor = await openEditor(main);
