@@ -31,14 +31,21 @@ async function replaceCode(page: Page, target: Locator, code: string): Promise<v
 const stdout = (target: Locator): Promise<string | null> =>
   target.locator('[data-stdout]').evaluate((el) => el.textContent);
 
-/** Runs the code now in the editor and waits for the run to end; returns how long it took (ms). */
-async function runToEnd(target: Locator, status = 'done'): Promise<number> {
-  const started = Date.now();
+/** Runs the code now in the editor and waits for the run to end. */
+async function runToEnd(target: Locator, status = 'done'): Promise<void> {
   await button(target, 'Run').click();
   await expect(target).not.toHaveAttribute('data-status', 'running');
-  const took = Date.now() - started;
   await expect(target).toHaveAttribute('data-status', status);
-  return took;
+}
+
+/**
+ * The run ended with `message`, not at the time limit. Its message, not a clock, tells which:
+ * how long "at once" takes depends on the machine's load, and speed is the bench's business.
+ */
+async function expectEndedBy(target: Locator, message: string): Promise<void> {
+  const error = target.locator('[data-error]');
+  await expect(error).toContainText(message);
+  await expect(error).not.toContainText('so it was stopped');
 }
 
 /** Puts the lesson's code back, runs it, and checks it prints exactly its expected output. */
@@ -138,11 +145,8 @@ test('a program that breaks built-ins the runner uses ends at once, saying so', 
     main,
     "Math.exp = () => 0;\n(Array.prototype as any).map = null;\nthrow new Error('after breaking things');\n",
   );
-  const took = await runToEnd(main, 'error');
-  expect(took).toBeLessThan(3_000);
-  await expect(main.locator('[data-error]')).toContainText(
-    'changed a built-in that the runner itself uses',
-  );
+  await runToEnd(main, 'error');
+  await expectEndedBy(main, 'changed a built-in that the runner itself uses');
   await lessonStillWorks(main);
 });
 
@@ -156,12 +160,11 @@ test('Math replaced by a program does not reach the next run', async ({ page }) 
   expect(await stdout(main)).toBe('1');
 });
 
-test('close() in a program ends the run within a second, with a message', async ({ page }) => {
+test('close() in a program ends the run at once, with a message', async ({ page }) => {
   const main = program(page);
   await replaceCode(page, main, "console.log('before');\nclose();\nconsole.log('after');\n");
-  const took = await runToEnd(main, 'error');
-  expect(took).toBeLessThan(2_000);
-  await expect(main.locator('[data-error]')).toContainText('called close()');
+  await runToEnd(main, 'error');
+  await expectEndedBy(main, 'called close()');
   await lessonStillWorks(main);
 });
 

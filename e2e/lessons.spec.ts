@@ -1,24 +1,23 @@
 /**
- * Every lesson page, every program: the page loads without console errors, shows each of its
- * programs, and each program, when run, prints exactly the output the page says it prints and
- * shows the figures it draws when the same runner core runs it in Node.
+ * Every lesson page, in one visit each (a page load and a worker start cost more than most
+ * checks): the page loads without console errors, shows each of its programs and renders its
+ * asides, passes the accessibility audit, and each program, when run, prints exactly the output
+ * the page says it prints and shows the figures it draws when the same runner core runs it in
+ * Node. On one lesson per stage the programs run in their editors and the page is audited again
+ * after the runs.
  */
-import { test, expect, type Page } from './fixtures.ts';
-import { readdirSync, readFileSync } from 'node:fs';
+import { test, expect, type Locator, type Page } from './fixtures.ts';
+import { readFileSync } from 'node:fs';
 import { figuresInNode } from '../src/course/lesson-files.ts';
-
-const stepsDir = new URL('../content/docs/steps/', import.meta.url);
-const steps = readdirSync(stepsDir)
-  .filter((d) => /^\d\d$/.test(d))
-  .sort();
-
-/** The programs a step folder holds, as `NN/name` ids. */
-function programsOf(step: string): string[] {
-  return readdirSync(new URL(`${step}/`, stepsDir))
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !f.endsWith('.test.ts'))
-    .map((f) => `${step}/${f.slice(0, -3)}`)
-    .sort();
-}
+import { expectNoViolations } from './axe.ts';
+import {
+  auditedAfterRun,
+  draws,
+  programSource,
+  programsOf,
+  steps,
+  stepsDir,
+} from './lesson-steps.ts';
 
 /** Collects console errors and uncaught page errors from the moment the page opens. */
 function watchErrors(page: Page): string[] {
@@ -30,7 +29,9 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-test('the home page lists the stages and links the written lessons', async ({ page }) => {
+test('the home page lists the stages, links the written lessons and passes the audit', async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.goto('./');
   await expect(
@@ -40,60 +41,86 @@ test('the home page lists the stages and links the written lessons', async ({ pa
     await expect(page.locator(`a[href$="steps/${step}/"]`).first()).toBeVisible();
   }
   expect(errors).toEqual([]);
+  await expectNoViolations(page);
 });
 
+/** The asides a lesson's source declares: `:::note` blocks and <Aside> both become Starlight asides. */
+function asidesIn(step: string): number {
+  const mdx = readFileSync(new URL(`${step}/index.mdx`, stepsDir), 'utf8');
+  return (
+    (mdx.match(/^:::(note|tip|caution|danger)/gm) ?? []).length +
+    (mdx.match(/<Aside\b/g) ?? []).length
+  );
+}
+
+/** Runs a program as a reader does and holds it to its expected output and Node's figures. */
+async function expectRunMatches(program: Locator, id: string, inEditor: boolean): Promise<void> {
+  const drawn = await figuresInNode(programSource(id));
+  const expected = await program.locator('[data-expected]').getAttribute('data-expected');
+  expect(expected).not.toBeNull();
+  if (inEditor) {
+    await program.locator('[data-code]').hover();
+    await expect(program.locator('.program-editor-ready')).toBeVisible();
+  }
+  const limitMs = Number(await program.getAttribute('data-time-limit'));
+  await program.getByRole('button', { name: 'Run', exact: true }).click();
+  // A training program has the lesson's longer time limit; the test waits as long as the page would.
+  await expect(program).not.toHaveAttribute('data-status', 'running', { timeout: limitMs + 5_000 });
+  await expect(program.locator('[data-error]')).toBeHidden();
+  await expect(program).toHaveAttribute('data-status', 'done');
+  // Raw text, not toHaveText's whitespace-normalised comparison.
+  const stdout = await program.locator('[data-stdout]').evaluate((el) => el.textContent);
+  expect(stdout).toBe(expected);
+  await expect(program).not.toHaveAttribute('data-rich-pending');
+  const figures = program.locator('[data-rich] > figure[data-rich-item]');
+  await expect(figures.locator(':scope > .program-figure-view > svg')).toHaveCount(drawn.length);
+  expect(await figures.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')))).toEqual(
+    drawn,
+  );
+  await expect(program.locator('[data-rich] [role="alert"]')).toHaveCount(0);
+}
+
 for (const step of steps) {
-  test.describe(`step ${step}`, () => {
-    test('loads without errors and shows every program', async ({ page }) => {
-      const errors = watchErrors(page);
-      await page.goto(`steps/${step}/`);
+  const ids = programsOf(step);
+  const afterRun = auditedAfterRun.has(step);
+  test(`step ${step}: the page${afterRun ? ' (audited after its runs too)' : ''}, then ${ids.join(', ')}`, async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    await page.goto(`steps/${step}/`);
+    const limits = await page
+      .locator('[data-runner]')
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-time-limit'))));
+    test.setTimeout(limits.reduce((sum, ms) => sum + ms + 10_000, 60_000));
+
+    await test.step('loads without errors, shows every program and renders its asides', async () => {
       await expect(page.locator('h1')).toBeVisible();
-      const ids = await page
+      const shown = await page
         .locator('[data-runner]')
         .evaluateAll((els) => els.map((el) => el.getAttribute('data-runner')));
-      expect(ids.sort()).toEqual(programsOf(step));
+      expect(shown.sort()).toEqual(ids);
+      // A missing Markdown plugin shows asides as text.
+      await expect(page.locator('.starlight-aside')).toHaveCount(asidesIn(step));
+      await expect(page.locator('.sl-markdown-content')).not.toContainText(':::');
       expect(errors).toEqual([]);
     });
 
-    test('renders its asides as asides', async ({ page }) => {
-      const mdx = readFileSync(new URL(`${step}/index.mdx`, stepsDir), 'utf8');
-      // `:::note` blocks and <Aside> both become Starlight asides; a missing Markdown plugin shows them as text.
-      const asides =
-        (mdx.match(/^:::(note|tip|caution|danger)/gm) ?? []).length +
-        (mdx.match(/<Aside\b/g) ?? []).length;
-      await page.goto(`steps/${step}/`);
-      await expect(page.locator('.starlight-aside')).toHaveCount(asides);
-      await expect(page.locator('.sl-markdown-content')).not.toContainText(':::');
-    });
+    await test.step('passes the accessibility audit after load', () => expectNoViolations(page));
 
-    for (const id of programsOf(step)) {
-      test(`${id} prints what the page says and draws what it draws in Node`, async ({ page }) => {
-        const drawn = await figuresInNode(readFileSync(new URL(`${id}.ts`, stepsDir), 'utf8'));
-        await page.goto(`steps/${step}/`);
-        const program = page.locator(`[data-runner="${id}"]`);
-        const expected = await program.locator('[data-expected]').getAttribute('data-expected');
-        expect(expected).not.toBeNull();
-        // A training program has the lesson's longer time limit; the test waits as long as the page would.
-        const limitMs = Number(await program.getAttribute('data-time-limit'));
-        test.setTimeout(limitMs + 60_000);
-        await program.getByRole('button', { name: 'Run', exact: true }).click();
-        await expect(program).not.toHaveAttribute('data-status', 'running', {
-          timeout: limitMs + 5_000,
-        });
-        await expect(program.locator('[data-error]')).toBeHidden();
-        await expect(program).toHaveAttribute('data-status', 'done');
-        // Raw text, not toHaveText's whitespace-normalised comparison.
-        const stdout = await program.locator('[data-stdout]').evaluate((el) => el.textContent);
-        expect(stdout).toBe(expected);
-        await expect(program).not.toHaveAttribute('data-rich-pending');
-        const figures = program.locator('[data-rich] > figure[data-rich-item]');
-        await expect(figures.locator(':scope > .program-figure-view > svg')).toHaveCount(
-          drawn.length,
-        );
-        expect(
-          await figures.evaluateAll((els) => els.map((el) => el.getAttribute('data-kind'))),
-        ).toEqual(drawn);
-        await expect(program.locator('[data-rich] [role="alert"]')).toHaveCount(0);
+    for (const id of ids) {
+      await test.step(`${id} prints what the page says and draws what it draws in Node`, () =>
+        expectRunMatches(page.locator(`[data-runner="${id}"]`), id, afterRun));
+    }
+
+    if (afterRun) {
+      await test.step('passes the accessibility audit after its runs, editors loaded', async () => {
+        // Each figure says what it shows, beyond "Plot 1".
+        const figures = await page.locator('[data-rich] [role="img"]').all();
+        expect(figures.length > 0).toBe(draws(step));
+        for (const figure of figures) {
+          await expect(figure).toHaveAttribute('aria-label', /^(Plot|Graph) \d+: \S/);
+        }
+        await expectNoViolations(page);
       });
     }
   });
