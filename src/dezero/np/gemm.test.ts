@@ -232,3 +232,19 @@ test('gemm with k = 0 writes zeros; with m or n = 0 it writes nothing', () => {
   gemm(0, 2, 3, new Float32Array(0), 0, 3, 1, new Float32Array(6), 0, 2, 1, d, 0, 2);
   assert.deepEqual(Array.from(d), [1, 2]);
 });
+
+test('operands larger than the WebAssembly staging area go through in chunks of rows and columns', () => {
+  // More than 2^21 elements of B (k x n) and of A (m x k): column chunks, then row chunks.
+  for (const [m, n, k] of [
+    [3, 4500, 600],
+    [4500, 3, 600],
+  ] as const) {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const a = operand(m, k, 'C', dtype, randReal);
+      const b = operand(k, n, m === 3 ? 'C' : 'F', dtype, randReal);
+      const want = reference(m, n, k, a, b, dtype);
+      const { c, ldc } = run(wasm, m, n, k, a, b, dtype);
+      assert.deepEqual(window(c, m, n, ldc), want, `${m}x${k}·${k}x${n} ${dtype}`);
+    }
+  }
+});
