@@ -47,6 +47,11 @@ const randInt = (): number => (next() % 17) - 8;
 /** Reals over several binades, so that rounding differs with the order of summing. */
 const randReal = (): number => (next() / 2147483648 - 0.5) * 2 ** ((next() % 9) - 4);
 
+function filled(dtype: 'float32' | 'float64', length: number, fill: () => number): Target {
+  const values = Float64Array.from({ length }, fill);
+  return dtype === 'float32' ? Float32Array.from(values) : values;
+}
+
 /** How an r x c operand lies in its buffer. */
 type Layout = 'C' | 'F' | 'padded' | 'stepped' | 'reversed' | 'broadcast';
 const LAYOUTS: readonly Layout[] = ['C', 'F', 'padded', 'stepped', 'reversed', 'broadcast'];
@@ -79,10 +84,7 @@ function operand(
             : layout === 'reversed'
               ? [r * c, pad + (r - 1) * c, -c, 1]
               : [c, pad, 0, 1];
-  const data = (dtype === 'float32' ? Float32Array : Float64Array).from(
-    { length: pad + len + 2 },
-    fill,
-  );
+  const data = filled(dtype, pad + len + 2, fill);
   return { data, offset, rs, cs, at: (i, j) => data[offset + i * rs + j * cs]! };
 }
 
@@ -97,10 +99,7 @@ function run(
   dtype: 'float32' | 'float64',
 ): { c: Target; ldc: number } {
   const ldc = n + 2;
-  const c = (dtype === 'float32' ? Float32Array : Float64Array).from(
-    { length: 7 + m * ldc + 4 },
-    randInt,
-  );
+  const c = filled(dtype, 7 + m * ldc + 4, randInt);
   // prettier-ignore
   kernel(m, n, k, a.data, a.offset, a.rs, a.cs, b.data, b.offset, b.rs, b.cs, c, 7, ldc);
   return { c, ldc };
@@ -188,10 +187,7 @@ for (const dtype of ['float64', 'float32'] as const) {
       const b = operand(k, n, 'F', dtype, randInt);
       for (const [name, kernel] of paths) {
         const ldc = n + 2;
-        const c = (dtype === 'float32' ? Float32Array : Float64Array).from(
-          { length: 7 + m * ldc + 4 },
-          randInt,
-        );
+        const c = filled(dtype, 7 + m * ldc + 4, randInt);
         const before = c.slice();
         // prettier-ignore
         kernel(m, n, k, a.data, a.offset, a.rs, a.cs, b.data, b.offset, b.rs, b.cs, c, 7, ldc);

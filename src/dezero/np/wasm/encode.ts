@@ -180,20 +180,22 @@ export const f64x2 = { add: simdBinary(0xf0), mul: simdBinary(0xf2) };
 // ==== functions and the module ====
 
 /** A function being written: its parameters are locals 0..n-1; `local()` declares more. */
-export class FunctionBuilder {
-  readonly params: readonly Local[];
+export class FunctionBuilder<P extends readonly ValType[] = readonly ValType[]> {
+  readonly params: { readonly [K in keyof P]: Local };
   readonly results: readonly ValType[];
   private readonly declared: ValType[] = [];
 
-  constructor(params: readonly ValType[], results: readonly ValType[] = []) {
-    this.params = params.map((type, index) => ({ index, type }));
+  constructor(params: P, results: readonly ValType[] = []) {
+    this.params = params.map((type, index) => ({ index, type })) as unknown as {
+      readonly [K in keyof P]: Local;
+    };
     this.results = results;
   }
 
   /** A new local of `type`, zero at entry. */
   local(type: ValType): Local {
     this.declared.push(type);
-    return { index: this.params.length + this.declared.length - 1, type };
+    return { index: (this.params as readonly Local[]).length + this.declared.length - 1, type };
   }
 
   /** The function's code entry (locals and body) for the code section. */
@@ -218,7 +220,7 @@ export interface ModuleFunction {
 export function encodeModule(functions: readonly ModuleFunction[]): Uint8Array<ArrayBuffer> {
   const types = functions.map(({ builder }) => [
     0x60,
-    ...vec(builder.params.map((p) => [VALTYPE[p.type]])),
+    ...vec((builder.params as readonly Local[]).map((p) => [VALTYPE[p.type]])),
     ...vec(builder.results.map((t) => [VALTYPE[t]])),
   ]);
   const memoryImport = [...utf8('env'), ...utf8('memory'), 0x02, 0x00, ...u32(1)];
