@@ -18,7 +18,13 @@ import { gemmWasm } from './wasm/gemm-wasm.ts';
 // that packing and the 4x4 edge tiles cost more than the products: below SMALL_WORK, and for
 // operands thinner than a register tile, the unpacked path runs.
 const SMALL_WORK = 4096; // multiply-adds up to which the JS kernels run unpacked
-const WASM_WORK = 4096; // multiply-adds from which the WebAssembly kernel beats the JS ones
+// NOTE: a call into the WebAssembly kernel costs ~0.4 µs whatever its size (copies in and out,
+// views on its memory), and the JS loops ~4 ns per multiply-add at these sizes, so from ~100
+// multiply-adds the WebAssembly kernel wins (measured: 30x10x2 in 0.7 µs against 2.1 µs, 5x5x5
+// even, 3x3x3 0.5 against 0.2). A product thinner than its tile in both m and n fills a few of its
+// 32 lanes: 1x1x100 took 0.85 µs against 0.3.
+const WASM_WORK = 256; // multiply-adds from which the WebAssembly kernel runs
+const WASM_ENTRIES = 8; // entries of C (m x n) from which it runs
 
 /**
  * C = A·B for an m x k matrix A and a k x n matrix B into the m x n window of C at cOffset (row
@@ -48,7 +54,7 @@ export function gemm(
   }
   const work = m * n * k;
   // prettier-ignore
-  if (work >= WASM_WORK && getBackend() === 'wasm' &&
+  if (work >= WASM_WORK && m * n >= WASM_ENTRIES && getBackend() === 'wasm' &&
     gemmWasm(m, n, k, a, aOffset, aRowStride, aColStride, b, bOffset, bRowStride, bColStride,
       c, cOffset, cRowStride)) return;
   const small = m < MR || n < NR || work <= SMALL_WORK;
