@@ -92,6 +92,8 @@ export const ifElse = (cond: Code, then: readonly Code[], otherwise: readonly Co
 export const br = (depth: number): Code => [0x0c, ...u32(depth)];
 export const return_: Code = [0x0f];
 export const brIf = (depth: number, cond: Code): Code => [...cond, 0x0d, ...u32(depth)];
+/** `select`: `a` when `cond` is non-zero, else `b` (both are evaluated). */
+export const select = (a: Code, b: Code, cond: Code): Code => [...a, ...b, ...cond, 0x1b];
 export const call = (fn: number, ...args: Code[]): Code => [...args.flat(), 0x10, ...u32(fn)];
 
 /**

@@ -2,7 +2,7 @@
  * The WebAssembly matmul module: GotoBLAS's packed loops (as the JS kernels in gemm-f64.ts and
  * gemm-f32.ts) with 128-bit SIMD micro-kernels, generated as bytes by encode.ts.
  *
- * One module per element type exports `gemm`: C += A·B on the module's memory, pointers in bytes
+ * One module per element type exports `gemm`: C = A·B on the module's memory, pointers in bytes
  * and strides in elements. Each C entry is summed exactly as the JS kernels sum it (from 0, in k
  * order within each KC-deep panel, the panels added to C in order), with only `mul` and `add`,
  * each rounded to the element type, so both backends give the same bits. No fused multiply-add
@@ -32,6 +32,7 @@ import {
   if_,
   loop,
   return_,
+  select,
   set,
   v128,
 } from './encode.ts';
@@ -101,15 +102,17 @@ const inc = (x: Local, by: Code): Code => set(x, add(get(x), by));
 const bytes = (f: Flavor, n: Code): Code => i32.shl(n, cst(f.shift));
 
 /**
- * kernel(kc, pa, pb, c, ldcBytes, mr, nr): C[mr x nr tile at c] += packed A strip · packed B strip.
- * The padded strips make the tile full inside; an edge tile goes through the scratch.
+ * kernel(kc, pa, pb, c, ldcBytes, mr, nr, first): C[mr x nr tile at c] += packed A strip · packed
+ * B strip, or = for the first panel (C need not be zeroed: 0 + s is s, as a sum from +0 is never
+ * -0). The padded strips make the tile full inside; an edge tile goes through the scratch.
  */
 function kernel(f: Flavor): ModuleFunction {
-  const fn = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'] as const);
-  const [kc, pa, pb, c, ldc, mr, nr] = fn.params;
+  const fn = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'] as const);
+  const [kc, pa, pb, c, ldc, mr, nr, first] = fn.params;
   const acc = Array.from({ length: 2 * MR }, () => fn.local('v128'));
   const [b0, b1, a] = [fn.local('v128'), fn.local('v128'), fn.local('v128')];
   const [end, i, j, q] = [fn.local('i32'), fn.local('i32'), fn.local('i32'), fn.local('i32')];
+  const x = fn.local(f.shift === 2 ? 'f32' : 'f64');
   const aStep = MR << f.shift;
   const rows = [0, 1, 2, 3];
   // One k step: C tile += (A column of 4) x (B row of NR), then both strips move on.
@@ -138,13 +141,23 @@ function kernel(f: Flavor): ModuleFunction {
     ),
     if_(
       i32.and(i32.eq(get(mr), cst(MR)), i32.eq(get(nr), cst(f.nr))),
-      ...rows.map((r) => {
-        const row = add(get(c), mul(get(ldc), cst(r)));
-        return [
-          ...v128.store(row, f.vadd(v128.load(row), get(acc[2 * r]!))),
-          ...v128.store(row, f.vadd(v128.load(row, 16), get(acc[2 * r + 1]!)), 16),
-        ];
-      }),
+      ifElse(
+        get(first),
+        rows.map((r) => {
+          const row = add(get(c), mul(get(ldc), cst(r)));
+          return [
+            ...v128.store(row, get(acc[2 * r]!)),
+            ...v128.store(row, get(acc[2 * r + 1]!), 16),
+          ];
+        }),
+        rows.map((r) => {
+          const row = add(get(c), mul(get(ldc), cst(r)));
+          return [
+            ...v128.store(row, f.vadd(v128.load(row), get(acc[2 * r]!))),
+            ...v128.store(row, f.vadd(v128.load(row, 16), get(acc[2 * r + 1]!)), 16),
+          ];
+        }),
+      ),
       return_,
     ),
     ...acc.map((x, t) => v128.store(cst(0), get(x), 16 * t)),
@@ -159,20 +172,21 @@ function kernel(f: Flavor): ModuleFunction {
         get(nr),
         cst(1),
         set(q, add(add(get(c), mul(get(i), get(ldc))), bytes(f, get(j)))),
-        f.store(
-          get(q),
-          f.add(f.load(get(q)), f.load(add(mul(get(i), cst(ROW_BYTES)), bytes(f, get(j))))),
-        ),
+        set(x, f.load(add(mul(get(i), cst(ROW_BYTES)), bytes(f, get(j))))),
+        f.store(get(q), select(get(x), f.add(f.load(get(q)), get(x)), get(first))),
       ),
     ),
   ];
   return { builder: fn, body };
 }
 
-/** block(mc, nc, kc, pa, pb, c, ldc): every register tile of a packed A block times a packed B panel. */
+/**
+ * block(mc, nc, kc, pa, pb, c, ldc, first): every register tile of a packed A block times a packed
+ * B panel, added to C (or stored, for the first panel).
+ */
 function blockFn(f: Flavor, kernelIndex: number): ModuleFunction {
-  const fn = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'] as const);
-  const [mc, nc, kc, pa, pb, c, ldc] = fn.params;
+  const fn = new FunctionBuilder(['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32'] as const);
+  const [mc, nc, kc, pa, pb, c, ldc, first] = fn.params;
   const [jr, ir, ldcBytes] = [fn.local('i32'), fn.local('i32'), fn.local('i32')];
   const body: Code[] = [
     set(ldcBytes, bytes(f, get(ldc))),
@@ -196,6 +210,7 @@ function blockFn(f: Flavor, kernelIndex: number): ModuleFunction {
           get(ldcBytes),
           i32.minS(cst(MR), i32.sub(get(mc), get(ir))),
           i32.minS(cst(f.nr), i32.sub(get(nc), get(jr))),
+          get(first),
         ),
       ),
     ),
@@ -291,11 +306,11 @@ function packFn(f: Flavor, width: number): ModuleFunction {
 }
 
 /**
- * gemm(m, n, k, a, ars, acs, b, brs, bcs, c, ldc, pa, pb): C += A·B with A and B read through
+ * gemm(m, n, k, a, ars, acs, b, brs, bcs, c, ldc, pa, pb): C = A·B with A and B read through
  * their strides, C with row stride ldc, and pa / pb the pack buffers (MC x KC and KC x NC).
  */
-function gemmFn(f: Flavor, first: number): ModuleFunction {
-  const [blockIndex, packAIndex, packBIndex] = [first + 1, first + 2, first + 3];
+function gemmFn(f: Flavor, base: number): ModuleFunction {
+  const [blockIndex, packAIndex, packBIndex] = [base + 1, base + 2, base + 3];
   const fn = new FunctionBuilder(I32_13);
   const [m, n, k, a, ars, acs, b, brs, bcs, c, ldc, pa, pb] = fn.params;
   const [jc, nc, pc, kc, ic, mc] = [
@@ -352,6 +367,7 @@ function gemmFn(f: Flavor, first: number): ModuleFunction {
             get(pb),
             add(get(c), bytes(f, add(mul(get(ic), get(ldc)), get(jc)))),
             get(ldc),
+            i32.eq(get(pc), cst(0)),
           ),
         ),
       ),
@@ -360,14 +376,14 @@ function gemmFn(f: Flavor, first: number): ModuleFunction {
   return { builder: fn, body };
 }
 
-/** The five functions of one element type, the first at index `first`; `gemm` is exported as `name`. */
-function flavorFunctions(f: Flavor, first: number, name: string): ModuleFunction[] {
+/** The five functions of one element type, the first at index `base`; `gemm` is exported as `name`. */
+function flavorFunctions(f: Flavor, base: number, name: string): ModuleFunction[] {
   return [
     kernel(f),
-    blockFn(f, first),
+    blockFn(f, base),
     packFn(f, MR),
     packFn(f, f.nr),
-    { ...gemmFn(f, first), exportAs: name },
+    { ...gemmFn(f, base), exportAs: name },
   ];
 }
 

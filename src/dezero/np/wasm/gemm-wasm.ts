@@ -161,7 +161,6 @@ export function gemmWasm(
       const aOff = aOffset + i0 * aRowStride;
       const [ars, acs] = stage(a, aOff, mc, k, aRowStride, aColStride, mem, aAt / size);
       const cOff = cOffset + i0 * cRowStride + j0;
-      mem.fill(0, cAt / size, cAt / size + mc * nc);
       gemm(mc, nc, k, aAt, ars, acs, bAt, brs, bcs, cAt, nc, pa, pb);
       // The module never grows the memory, so the view is still attached.
       copyRows(mem, cAt / size, nc, c, cOff, cRowStride, mc, nc);
