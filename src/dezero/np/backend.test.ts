@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { np } from './index.ts';
 import type { Backend, NDArray } from './index.ts';
 
@@ -89,4 +90,25 @@ test('mixed dtypes promote as numpy does and agree on both backends', () => {
     ['float64', 'float32', 'int64', 'bool'],
   );
   assertSameBits(results);
+});
+
+test('where the engine refuses to compile the module (a strict CSP), products fall back to js', () => {
+  // A fresh Node whose WebAssembly.Module throws from the first product on (the module compiles
+  // at first use), as it does on a page without 'wasm-unsafe-eval'.
+  const index = new URL('./index.ts', import.meta.url).href;
+  const program = `
+    const { np } = await import(${JSON.stringify(index)});
+    WebAssembly.Module = function () { throw new WebAssembly.CompileError('refused by CSP'); };
+    const before = np.getBackend();
+    const a = np.arange(600).reshape([20, 30]).astype('float32');
+    const c = np.matmul(a, a.T);
+    console.log(JSON.stringify([before, np.getBackend(), np.backends(), c.get(0, 1).item()]));
+  `;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', program], {
+    encoding: 'utf8',
+  });
+  assert.equal(result.status, 0, result.stderr);
+  let expected = 0;
+  for (let p = 0; p < 30; p++) expected += p * (30 + p);
+  assert.deepEqual(JSON.parse(result.stdout), ['wasm', 'js', ['js'], expected]);
 });
