@@ -1,13 +1,15 @@
 /**
- * Array benchmark: float64 matmul GFLOP/s, a broadcast add and the two axis sums of a 1000x1000
- * array, each beside numpy's figure for the same case (scripts/bench/np_bench.py, timed the same
- * way) when python3 has numpy. Higher is better everywhere.
+ * Array benchmark: matmul GFLOP/s (float64 and float32, on the WebAssembly SIMD backend and the
+ * plain JS one, and the MNIST layer's shape 100x784 · 784x1000), a broadcast add and the two axis
+ * sums of a 1000x1000 array, each beside numpy's figure for the same case
+ * (scripts/bench/np_bench.py, timed the same way) when python3 has numpy. Higher is better
+ * everywhere. The machine may be shared: figures are the best of several batches.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { np } from '../src/dezero/np/index.ts';
 import { fromFlat } from '../src/dezero/np/ndarray.ts';
-import type { NDArray } from '../src/dezero/np/index.ts';
+import type { Backend, NDArray } from '../src/dezero/np/index.ts';
 
 interface Case {
   /** Key shared with np_bench.py. */
@@ -17,6 +19,8 @@ interface Case {
   /** Work per call in the unit's base (flops or elements). */
   work: number;
   call: () => unknown;
+  /** The backend the case runs on (the default one when absent). */
+  backend?: Backend;
 }
 
 /** Best mean seconds per call over batches of at least 20 ms, after one warm-up call (as np_bench.py). */
@@ -42,29 +46,47 @@ function perCall(fn: () => unknown, minSeconds = 0.3, minBatches = 3): number {
 }
 
 /** Uniform [0, 1) values from a fixed linear congruential stream: the data never changes timings. */
-function rand(...shape: number[]): NDArray {
+function rand(rows: number, cols: number, dtype: 'float64' | 'float32' = 'float64'): NDArray {
   let s = 1;
-  const size = shape.reduce((p, d) => p * d, 1);
-  const values = new Float64Array(size);
-  for (let i = 0; i < size; i++) values[i] = (s = (s * 48271) % 2147483647) / 2147483647;
-  return fromFlat(values, shape);
+  const values = new Float64Array(rows * cols);
+  for (let i = 0; i < values.length; i++) values[i] = (s = (s * 48271) % 2147483647) / 2147483647;
+  return fromFlat(values, [rows, cols], dtype);
 }
 
 function cases(): Case[] {
   const out: Case[] = [];
+  const wasm = np.backends().includes('wasm');
   for (const n of [64, 256, 512, 1024]) {
     const a = rand(n, n);
     const b = rand(n, n);
     out.push({
       key: `matmul${n}`,
-      label: `matmul ${n}x${n} (square)`,
+      label: `matmul ${n}x${n} f64`,
       unit: 'GFLOP/s',
       work: 2 * n ** 3,
       call: () => np.matmul(a, b),
     });
   }
+  // The two backends side by side: 512x512 in both dtypes, and the layer of step 51's MLP.
+  const products: [string, string, NDArray, NDArray][] = [
+    ['matmul512', 'matmul 512x512 f64', rand(512, 512), rand(512, 512)],
+    ['matmul512f32', 'matmul 512x512 f32', rand(512, 512, 'float32'), rand(512, 512, 'float32')],
+    ['mnist_f32', 'matmul 100x784x1000 f32', rand(100, 784, 'float32'), rand(784, 1000, 'float32')],
+  ];
+  for (const backend of wasm ? (['wasm', 'js'] as const) : (['js'] as const)) {
+    for (const [key, label, a, b] of products) {
+      out.push({
+        key,
+        label: `${label} ${backend}`,
+        unit: 'GFLOP/s',
+        work: 2 * a.shape[0]! * a.shape[1]! * b.shape[1]!,
+        call: () => np.matmul(a, b),
+        backend,
+      });
+    }
+  }
   const x = rand(1000, 1000);
-  const row = rand(1000);
+  const row = rand(1, 1000).reshape([1000]);
   out.push({
     key: 'add',
     label: 'add 1000x1000 + 1000',
@@ -102,11 +124,14 @@ function numpyFigures(): Record<string, number> | null {
 export async function run(print: (line: string) => void): Promise<void> {
   const numpy = numpyFigures();
   print(
-    `np    ${'case'.padEnd(28)}${'unit'.padEnd(10)}${'ours'.padStart(9)}${'numpy'.padStart(10)}${'ours/numpy'.padStart(12)}`,
+    `np    ${'case'.padEnd(32)}${'unit'.padEnd(10)}${'ours'.padStart(9)}${'numpy'.padStart(10)}${'ours/numpy'.padStart(12)}`,
   );
+  const backend = np.getBackend();
   for (const c of cases()) {
+    np.setBackend(c.backend ?? backend);
     const ours = c.work / perCall(c.call) / (c.unit === 'GFLOP/s' ? 1e9 : 1e6);
-    const head = `np    ${c.label.padEnd(28)}${c.unit.padEnd(10)}${ours.toFixed(2).padStart(9)}`;
+    np.setBackend(backend);
+    const head = `np    ${c.label.padEnd(32)}${c.unit.padEnd(10)}${ours.toFixed(2).padStart(9)}`;
     const theirs = numpy?.[c.key];
     if (theirs === undefined) print(`${head}  numpy: not available`);
     else

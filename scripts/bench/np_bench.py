@@ -38,6 +38,10 @@ out = {}
 for n in (64, 256, 512, 1024):
     a, b = rng.rand(n, n), rng.rand(n, n)
     out[f"matmul{n}"] = 2 * n**3 / per_call(lambda: a @ b) / 1e9
+a, b = rng.rand(512, 512).astype(np.float32), rng.rand(512, 512).astype(np.float32)
+out["matmul512f32"] = 2 * 512**3 / per_call(lambda: a @ b) / 1e9
+a, b = rng.rand(100, 784).astype(np.float32), rng.rand(784, 1000).astype(np.float32)
+out["mnist_f32"] = 2 * 100 * 784 * 1000 / per_call(lambda: a @ b) / 1e9
 x, row = rng.rand(1000, 1000), rng.rand(1000)
 out["add"] = x.size / per_call(lambda: x + row) / 1e6
 out["sum0"] = x.size / per_call(lambda: x.sum(axis=0)) / 1e6

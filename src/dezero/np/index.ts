@@ -15,9 +15,11 @@ import { broadcastTo, broadcastShapes } from './broadcast.ts';
 import { allclose, isclose } from './compare.ts';
 import { dot, matmul, tensordot } from './linalg.ts';
 import { random } from './random.ts';
+import { backends, getBackend, setBackend } from './backend.ts';
 import { operandArray } from './operand.ts';
 
 export type { NDArray, DType, ArrayLikeInput };
+export type { Backend } from './backend.ts';
 export type { Index, Slice } from './indexing.ts';
 export type { ReduceOptions, NestedList } from './ndarray.ts';
 export { isNDArray };
@@ -146,4 +148,9 @@ export const np = {
 
   // ==== random (numpy's legacy RandomState, bit for bit) ====
   random,
+
+  // ==== backends (ours; numpy has one): where matrix products run, 'wasm' (SIMD) or 'js' ====
+  setBackend,
+  getBackend,
+  backends,
 };

@@ -1,18 +1,19 @@
 /**
- * numpy's `matmul`, `dot` and `tensordot` on top of the packed f64 kernel in gemm.ts.
+ * numpy's `matmul`, `dot` and `tensordot` on top of the kernel in gemm.ts.
  *
  * Operands are read in place through `storage`/`strides`/`offset` (a transposed view is packed
  * straight from its storage); a view is copied only when its axes cannot be merged into the
- * rows and columns of a matrix. Every product is computed in float64 and cast to the result
- * dtype at the end: float32 results are f64 sums rounded once (numpy sums in float32, so the
- * last bit can differ), int64 results are exact up to 2^53 (numpy wraps on overflow), and bool
- * results are "any a[i,p] and b[p,j]", as numpy's.
+ * rows and columns of a matrix. float32 products are summed in float32 and float64 ones in
+ * float64, as numpy does (in another order than OpenBLAS, so the last bits can differ); int64
+ * and bool products are summed in float64 and cast at the end: int64 results are exact up to
+ * 2^53 (numpy wraps on overflow), and bool results are "any a[i,p] and b[p,j]", as numpy's.
  */
 import { NDArray, fromFlat, shapeSize } from './ndarray.ts';
-import { allocStorage, castValue, promoteTypes } from './dtype.ts';
+import { allocStorage, promoteTypes } from './dtype.ts';
 import type { DType, Storage } from './dtype.ts';
 import { coalesce } from './iterate.ts';
 import { gemm } from './gemm.ts';
+import type { Target } from './gemm-packed.ts';
 import { operandArray } from './operand.ts';
 import { shapeCompact } from './shape-text.ts';
 
@@ -52,10 +53,16 @@ function matrix(
   return { data, offset, rows, cols, rowStride, colStride };
 }
 
-/** Wraps the f64 results as an array of `dtype` (no copy for float64). */
-function finish(values: Float64Array, shape: readonly number[], dtype: DType): NDArray {
-  return dtype === 'float64'
-    ? new NDArray(values, shape, 'float64')
+/** Where a product of `dtype` is summed: the result's own storage for the float dtypes, else float64. */
+function productBuffer(dtype: DType, size: number): Target {
+  if (dtype === 'float32' || dtype === 'float64') return allocStorage(dtype, size) as Target;
+  return new Float64Array(size);
+}
+
+/** Wraps the sums as an array of `dtype`: no copy for the float dtypes, a cast for int64 and bool. */
+function finish(values: Target, shape: readonly number[], dtype: DType): NDArray {
+  return dtype === 'float64' || dtype === 'float32'
+    ? new NDArray(values, shape, dtype)
     : fromFlat(values, shape, dtype);
 }
 
@@ -85,11 +92,11 @@ function asMatrix(x: NDArray, split: number): Matrix {
   return matrix(x.toFlat(), 0, r, c, c, 1);
 }
 
-/** out[outOffset..] += A·B with C's rows `outRowStride` apart. */
+/** out[outOffset..] = A·B with C's rows `outRowStride` apart. */
 function multiply(
   a: Matrix,
   b: Matrix,
-  out: Float64Array,
+  out: Target,
   outOffset: number,
   outRowStride: number,
 ): void {
@@ -137,8 +144,8 @@ export function matmul(a: LinalgInput, b: LinalgInput): NDArray {
   }
   const batch = batchShape(x, y, aShape.slice(0, -2), bShape.slice(0, -2), [n, m]);
   const outShape = [...batch, ...(x.ndim === 1 ? [] : [n]), ...(y.ndim === 1 ? [] : [m])];
-  const out = new Float64Array(shapeSize(batch) * n * m);
   const dtype = promoteTypes(x.dtype, y.dtype);
+  const out = productBuffer(dtype, shapeSize(batch) * n * m);
   if (out.length === 0) return finish(out, outShape, dtype);
 
   const bBatch = bShape.length - 2;
@@ -232,7 +239,7 @@ export function dot(a: LinalgInput, b: LinalgInput): NDArray {
     ...y.shape.slice(0, bAxis),
     ...(y.ndim === 1 ? [] : [y.shape[y.ndim - 1]!]),
   ];
-  const out = new Float64Array(shapeSize(outShape));
+  const out = productBuffer(dtype, shapeSize(outShape));
   if (out.length === 0) return finish(out, outShape, dtype);
   const A = asMatrix(x, x.ndim - 1);
   if (y.ndim <= 2) {
@@ -259,39 +266,23 @@ export function dot(a: LinalgInput, b: LinalgInput): NDArray {
   return finish(out, outShape, dtype);
 }
 
-// NOTE: products of non-float64 arrays are computed in this reused f64 buffer and then cast into
-// the result, instead of a new Float64Array per call (one outside the JS heap above 64 bytes).
-let scratch = new Float64Array(256);
-
 /**
  * `dot` of two 2-D arrays: what the general path computes (rows and columns read in place, an
- * axis of length 1 with stride 0, f64 sums cast once), without its shape lists and copies.
+ * axis of length 1 with stride 0), without its shape lists and copies.
  */
 function dot2d(x: NDArray, y: NDArray, dtype: DType): NDArray {
   const [n, k] = x.shape as [number, number];
   const m = y.shape[1]!;
-  const size = n * m;
   const xs = x.isContiguous() ? null : x.strides;
   const ys = y.isContiguous() ? null : y.strides;
   const aRow = n <= 1 ? 0 : xs ? xs[0]! : k;
   const aCol = k <= 1 ? 0 : xs ? xs[1]! : 1;
   const bRow = k <= 1 ? 0 : ys ? ys[0]! : m;
   const bCol = m <= 1 ? 0 : ys ? ys[1]! : 1;
-  let out: Float64Array;
-  if (dtype === 'float64') {
-    out = new Float64Array(size);
-  } else {
-    if (scratch.length < size) scratch = new Float64Array(size);
-    out = scratch;
-    out.fill(0, 0, size);
-  }
+  const out = productBuffer(dtype, n * m);
   // prettier-ignore
   gemm(n, m, k, x.storage, x.offset, aRow, aCol, y.storage, y.offset, bRow, bCol, out, 0, m);
-  if (dtype === 'float64') return new NDArray(out, [n, m], 'float64');
-  const result = allocStorage(dtype, size);
-  if (dtype === 'float32') for (let i = 0; i < size; i++) result[i] = out[i]!;
-  else for (let i = 0; i < size; i++) result[i] = castValue(out[i]!, dtype);
-  return new NDArray(result, [n, m], dtype);
+  return finish(out, [n, m], dtype);
 }
 
 // ==== tensordot ====
@@ -326,9 +317,10 @@ export function tensordot(a: LinalgInput, b: LinalgInput, axes: TensordotAxes = 
   const A = asMatrix(permuted(x, [...notinA, ...axesA]), notinA.length);
   const B = asMatrix(permuted(y, [...axesB, ...notinB]), axesB.length);
   const outShape = [...notinA.map((d) => x.shape[d]!), ...notinB.map((d) => y.shape[d]!)];
-  const out = new Float64Array(shapeSize(outShape));
+  const dtype = promoteTypes(x.dtype, y.dtype);
+  const out = productBuffer(dtype, shapeSize(outShape));
   multiply(A, B, out, 0, B.cols);
-  return finish(out, outShape, promoteTypes(x.dtype, y.dtype));
+  return finish(out, outShape, dtype);
 }
 
 /** Python's tuple indexing: negative counts from the end; out of range is numpy's IndexError. */
