@@ -3,8 +3,9 @@
  * Speed is measured here, never in timed tests.
  *
  * Environment: DEZERO_PYTHON=/path/to/dezero-python (the folder holding the book's `dezero`
- * package, e.g. /work/shared/reference/dezero-python) puts Python DeZero's step-48 training time
- * beside ours (bench/train.bench.ts); without it, or without python3 and numpy, that column is n/a.
+ * package, e.g. /work/shared/reference/dezero-python) puts Python DeZero's figures beside ours:
+ * the Goldstein-Price gradient (bench/core.bench.ts) and step 48's training (bench/train.bench.ts);
+ * without it, or without python3 and numpy, those columns are n/a.
  */
 export {};
 

@@ -1,31 +1,16 @@
 """Step 48's training loop with the book's own DeZero (Python + numpy), timed for `npm run bench`.
 
 The package is never copied into this repository: its folder comes from the environment variable
-DEZERO_PYTHON (e.g. /work/shared/reference/dezero-python), imported through sys.path.
+DEZERO_PYTHON (e.g. /work/shared/reference/dezero-python), imported through sys.path (dezero_import.py).
 Usage: train_bench.py REPEATS. Prints one line: the milliseconds of each repetition of the
 training loop (300 epochs, batch 30, MLP((10, 3)), SGD lr 1.0 on the spiral data; the data set
 is built before the clock starts), then the last epoch's mean loss in full (repr), which ours must equal.
 """
 import math
-import os
 import sys
 import time
-import types
-import warnings
 
-sys.path.insert(0, os.environ['DEZERO_PYTHON'])
-# dezero.datasets and dezero.transforms import matplotlib and PIL for plotting and images; the
-# training loop uses neither, so empty modules stand in when they are not installed.
-for name in ('matplotlib', 'matplotlib.pyplot', 'PIL', 'PIL.Image'):
-    try:
-        __import__(name)
-    except ImportError:
-        sys.modules[name] = types.ModuleType(name)
-sys.modules['PIL'].Image = sys.modules['PIL.Image']
-if not hasattr(sys.modules['PIL.Image'], 'BILINEAR'):
-    sys.modules['PIL.Image'].BILINEAR = 2  # a default argument in dezero.transforms.Resize
-warnings.filterwarnings('ignore', category=SyntaxWarning)
-
+import dezero_import  # noqa: F401  (puts the book's dezero on sys.path)
 import numpy as np  # noqa: E402
 import dezero  # noqa: E402
 import dezero.functions as F  # noqa: E402

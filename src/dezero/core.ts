@@ -112,35 +112,117 @@ export class Variable {
    */
   backward({ retainGrad = false, createGraph = false }: BackwardOptions = {}): void {
     if (this.grad === null) this.grad = new Variable(onesLike(this.data));
-    if (this.creator === null) return;
-    const queue = new GenerationQueue<Function<Variable | Variable[]>>();
-    const seen = new Set<Function<Variable | Variable[]>>();
-    const addFunc = (f: Function<Variable | Variable[]>): void => {
-      if (seen.has(f)) return;
-      seen.add(f);
-      queue.push(f);
-    };
-    addFunc(this.creator);
-    while (queue.size > 0) {
-      const f = queue.pop();
-      // NOTE: an output nobody used has no grad; it contributes nothing, so its gradient is zero.
-      const gys = f.outputs.map((y) => y.grad ?? new Variable(zerosLike(y.data)));
-      const previous = Config.enableBackprop;
-      Config.enableBackprop = createGraph;
-      try {
-        const gxs = inputGradients(f, gys);
-        for (let i = 0; i < f.inputs.length; i++) {
-          const x = f.inputs[i]!;
-          const gx = gxs[i]!;
-          x.grad = x.grad === null ? gx : x.grad.add(gx);
-          if (x.creator !== null) addFunc(x.creator);
+    const top = this.creator;
+    if (top === null) return;
+    const queue = new GenerationQueue<AnyFunction>();
+    const seen = new Set<AnyFunction>([top]);
+    queue.push(top);
+    const previous = Config.enableBackprop;
+    try {
+      while (queue.size > 0) {
+        const f = queue.pop();
+        Config.enableBackprop = createGraph;
+        const arrays = createGraph ? undefined : arrayBackward(f);
+        if (arrays === undefined) backwardStep(f);
+        else backwardStepOnArrays(f, arrays);
+        for (const x of f.inputs) {
+          const g = x.creator;
+          if (g !== null && !seen.has(g)) {
+            seen.add(g);
+            queue.push(g);
+          }
         }
-      } finally {
-        Config.enableBackprop = previous;
+        if (!retainGrad) for (const y of f.outputs) y.grad = null;
       }
-      if (!retainGrad) for (const y of f.outputs) y.grad = null;
+    } finally {
+      Config.enableBackprop = previous;
     }
   }
+}
+
+type AnyFunction = Function<Variable | Variable[]>;
+
+/** One function's part of `backward`, as the book writes it: its `backward` on Variables. */
+function backwardStep(f: AnyFunction): void {
+  // NOTE: an output nobody used has no grad; it contributes nothing, so its gradient is zero.
+  const gys = f.outputs.map((y) => y.grad ?? new Variable(zerosLike(y.data)));
+  const gxs = inputGradients(f, gys);
+  for (let i = 0; i < f.inputs.length; i++) {
+    const x = f.inputs[i]!;
+    const gx = gxs[i]!;
+    x.grad = x.grad === null ? gx : x.grad.add(gx);
+  }
+}
+
+/**
+ * `backwardStep` through `backwardArrays`, for a pass that records no graph: the same arrays
+ * from the same operations, without a Function and a Variable for each one.
+ */
+function backwardStepOnArrays(f: AnyFunction, arrays: ArrayBackward): void {
+  const { inputs, outputs } = f;
+  const gxs =
+    outputs.length === 1
+      ? arrays.call(f, gradArray(outputs[0]!))
+      : arrays.apply(f, outputs.map(gradArray));
+  if (!Array.isArray(gxs)) {
+    const x = inputs[0]!;
+    x.grad = x.grad === null ? wrap(gxs, outputs, null) : new Variable(x.grad.data.add(gxs));
+    return;
+  }
+  // NOTE: where `backward` hands one Variable to two inputs (Add's gy, gy), so does this path.
+  let made: Variable[] | null = null;
+  for (let i = 0; i < inputs.length; i++) {
+    const x = inputs[i]!;
+    const gx = gxs[i]!;
+    if (x.grad !== null) {
+      x.grad = new Variable(x.grad.data.add(gx));
+      continue;
+    }
+    made ??= [];
+    x.grad = wrap(gx, outputs, made);
+  }
+}
+
+/** An output's gradient array (zeros for an output nobody used, as in `backwardStep`). */
+function gradArray(y: Variable): NDArray {
+  return y.grad === null ? zerosLike(y.data) : y.grad.data;
+}
+
+/**
+ * The Variable for a gradient array: an output's own gradient when the array is its data (the
+ * gradient passed through, as `backward` returns `gy` itself), one made before for the same
+ * array, or a new one (remembered in `made`).
+ */
+function wrap(gx: NDArray, outputs: readonly Variable[], made: Variable[] | null): Variable {
+  for (const y of outputs) if (y.grad !== null && y.grad.data === gx) return y.grad;
+  if (made !== null) for (const v of made) if (v.data === gx) return v;
+  const v = new Variable(gx);
+  made?.push(v);
+  return v;
+}
+
+type ArrayBackward = (this: AnyFunction, ...gys: NDArray[]) => NDArray | NDArray[];
+
+/** The `backward` each `backwardArrays` was written beside, found once per method. */
+const pairedBackward = new WeakMap<ArrayBackward, unknown>();
+
+/**
+ * f's `backwardArrays` when it stands for f's `backward`: when both come from the same class.
+ * A lesson's subclass that overrides only `backward`, or a `backward` patched in place, must run
+ * what it says, so it gets the Variable path.
+ */
+function arrayBackward(f: AnyFunction): ArrayBackward | undefined {
+  const arrays = f.backwardArrays as ArrayBackward | undefined;
+  if (arrays === undefined) return undefined;
+  let paired = pairedBackward.get(arrays);
+  if (paired === undefined) {
+    let owner: object | null = Object.getPrototypeOf(f) as object | null;
+    while (owner !== null && !Object.hasOwn(owner, 'backwardArrays'))
+      owner = Object.getPrototypeOf(owner) as object | null;
+    paired = owner === null ? null : (owner as AnyFunction).backward;
+    pairedBackward.set(arrays, paired);
+  }
+  return f.backward === paired ? arrays : undefined;
 }
 
 /** A parameter of a model: a Variable that `Layer.params()` collects (DeZero's `Parameter`). */
@@ -166,18 +248,22 @@ export function asVariable(x: VariableLike): Variable {
  */
 export class Function<Out extends Variable | Variable[] = Variable> {
   /** The input variables of the last call (kept only while backprop is enabled). */
-  inputs: Variable[] = [];
+  inputs: Variable[] = NO_VARIABLES;
   /** The outputs of the last call: plain references, no WeakRef (see the lesson for step 17). */
-  outputs: Variable[] = [];
+  outputs: Variable[] = NO_VARIABLES;
   /** The largest generation among the inputs. */
   generation = 0;
 
   /** Applies the function; one output comes back as a Variable, several as an array. */
   call(...inputs: VariableLike[]): Out {
-    // NOTE: plain loops and no spread for one or two inputs: this runs for every operation.
+    // NOTE: the rest list is this call's own, so it becomes `this.inputs` once its numbers and
+    // arrays are wrapped: this runs for every operation, so no second list and no spread for one or two inputs.
     const n = inputs.length;
-    const xs = new Array<Variable>(n);
-    for (let i = 0; i < n; i++) xs[i] = asVariable(inputs[i]!);
+    for (let i = 0; i < n; i++) {
+      const x = inputs[i]!;
+      if (!(x instanceof Variable)) inputs[i] = asVariable(x);
+    }
+    const xs = inputs as Variable[];
     let ys: NDArray | NDArray[];
     try {
       if (n === 1) ys = this.forward(xs[0]!.data);
@@ -186,18 +272,24 @@ export class Function<Out extends Variable | Variable[] = Variable> {
     } catch (error) {
       throw nameOperation(error, this.constructor.name);
     }
-    const outputs = Array.isArray(ys)
-      ? ys.map((y) => new Variable(asArray(y)))
-      : [new Variable(asArray(ys))];
-    if (Config.enableBackprop) {
-      let generation = 0;
-      for (const x of xs) if (x.generation > generation) generation = x.generation;
-      this.generation = generation;
-      for (const y of outputs) y.setCreator(this as Function<Variable | Variable[]>);
-      this.inputs = xs;
-      this.outputs = outputs;
+    if (!Array.isArray(ys)) {
+      const y = new Variable(asArray(ys));
+      if (Config.enableBackprop) this.link(xs, [y]);
+      return y as Out;
     }
+    const outputs = ys.map((y) => new Variable(asArray(y)));
+    if (Config.enableBackprop) this.link(xs, outputs);
     return (outputs.length > 1 ? outputs : outputs[0]) as Out;
+  }
+
+  /** Records the call in the graph: inputs, outputs, and the generation between them. */
+  private link(xs: Variable[], outputs: Variable[]): void {
+    let generation = 0;
+    for (const x of xs) if (x.generation > generation) generation = x.generation;
+    this.generation = generation;
+    for (const y of outputs) y.setCreator(this as Function<Variable | Variable[]>);
+    this.inputs = xs;
+    this.outputs = outputs;
   }
 
   /** The computation on arrays; subclasses override it. */
@@ -209,4 +301,15 @@ export class Function<Out extends Variable | Variable[] = Variable> {
   backward(..._gys: Variable[]): Variable | Variable[] {
     throw new Error(`${this.constructor.name} does not implement backward`);
   }
+
+  /**
+   * Optional: `backward` on arrays, the same operations in the same order, which `Variable.backward`
+   * runs instead when it records no graph (`createGraph` false), saving a Function and a Variable
+   * per operation. The built-in functions write it beside `backward` (tests hold the two to the
+   * same bits); a Function without it, or whose `backward` comes from another class, runs `backward`.
+   */
+  backwardArrays?(...gys: NDArray[]): NDArray | NDArray[];
 }
+
+// NOTE: one shared empty list for a function not yet called, instead of two new lists per operation.
+const NO_VARIABLES: Variable[] = Object.freeze([]) as unknown as Variable[];

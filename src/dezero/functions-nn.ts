@@ -18,6 +18,7 @@ import * as np from './np/elementwise.ts';
 import { Function, Variable, asArray, asVariable } from './core.ts';
 import type { VariableLike } from './core.ts';
 import { exp, log } from './functions.ts';
+import { constant } from './operators.ts';
 
 // ==== Tensor operations: getItem ====
 
@@ -43,6 +44,9 @@ export class GetItem extends Function {
     const x = this.inputs[0]!;
     return new GetItemGrad(this.slices, x.shape).call(gy);
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    return scatterAdd(gy, this.slices, this.inputs[0]!.shape);
+  }
 }
 
 /** gx = zeros(inShape) with `np.add.at(gx, slices, gy)`: repeated positions add up; backward is getItem again. */
@@ -55,13 +59,21 @@ export class GetItemGrad extends Function {
     this.inShape = inShape;
   }
   override forward(gy: NDArray): NDArray {
-    const gx = zeros(this.inShape, { dtype: gy.dtype });
-    addAt(gx, entries(this.slices), gy);
-    return gx;
+    return scatterAdd(gy, this.slices, this.inShape);
   }
   override backward(ggx: Variable): Variable {
     return getItem(ggx, this.slices);
   }
+  override backwardArrays(ggx: NDArray): NDArray {
+    return ggx.get(...entries(this.slices));
+  }
+}
+
+/** Zeros of `inShape` with `gy` added at `slices` (`np.add.at`): GetItem's gradient. */
+function scatterAdd(gy: NDArray, slices: Slices, inShape: readonly number[]): NDArray {
+  const gx = zeros(inShape, { dtype: gy.dtype });
+  addAt(gx, entries(slices), gy);
+  return gx;
 }
 
 /**
@@ -91,6 +103,10 @@ export class Clip extends Function {
     const mask = x.ge(this.xMin).mul(x.le(this.xMax));
     return gy.mul(mask);
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    const x = this.inputs[0]!.data;
+    return gy.mul(x.ge(this.xMin).mul(x.le(this.xMax)));
+  }
 }
 
 /** `x` clipped to [xMin, xMax]. */
@@ -106,6 +122,9 @@ export class ReLU extends Function {
     return np.maximum(x, 0);
   }
   override backward(gy: Variable): Variable {
+    return gy.mul(this.inputs[0]!.data.gt(0));
+  }
+  override backwardArrays(gy: NDArray): NDArray {
     return gy.mul(this.inputs[0]!.data.gt(0));
   }
 }
@@ -129,7 +148,7 @@ export class Softmax extends Function {
     this.axis = axis;
   }
   override forward(x: NDArray): NDArray {
-    return rowsOf(x, this.axis) ? softmaxRows(x) : softmaxComposed(x, this.axis);
+    return softmaxForward(x, this.axis);
   }
   override backward(gy: Variable): Variable {
     const y = this.outputs[0]!;
@@ -137,6 +156,17 @@ export class Softmax extends Function {
     const sumdx = gx.sum(this.axis, true);
     return gx.sub(y.mul(sumdx));
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    const y = this.outputs[0]!.data;
+    const gx = y.mul(gy);
+    const sumdx = gx.sum(this.axis, true);
+    return gx.sub(y.mul(sumdx));
+  }
+}
+
+/** Softmax's forward: by rows in one pass where it can, else operation by operation. */
+function softmaxForward(x: NDArray, axis: number): NDArray {
+  return rowsOf(x, axis) ? softmaxRows(x) : softmaxComposed(x, axis);
 }
 
 /** Softmax over `axis` (each row sums to 1 by default), as one Function. */
@@ -246,6 +276,10 @@ export class LogSoftmax extends Function {
     const y = this.outputs[0]!;
     return gy.sub(exp(y).mul(gy.sum(this.axis, true)));
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    const y = this.outputs[0]!.data;
+    return gy.sub(np.exp(y).mul(gy.sum(this.axis, true)));
+  }
 }
 
 /** log(softmax(x)) over `axis`, without overflow, as one Function. */
@@ -291,6 +325,14 @@ export class SoftmaxCrossEntropy extends Function {
     const onehot = eye(classes, null, { dtype: t.dtype }).get(labels(t.data));
     const gx = softmax(x).sub(onehot).mul(scaled);
     return [gx, new Variable(zeros(t.shape, { dtype: t.dtype }))];
+  }
+  override backwardArrays(gy: NDArray): NDArray[] {
+    const [x, t] = this.inputs as [Variable, Variable];
+    const [N, classes] = x.shape as [number, number];
+    const scaled = gy.mul(constant(1 / N));
+    const onehot = eye(classes, null, { dtype: t.dtype }).get(labels(t.data));
+    const gx = softmaxForward(x.data, 1).sub(onehot).mul(scaled);
+    return [gx, zeros(t.shape, { dtype: t.dtype })];
   }
 }
 

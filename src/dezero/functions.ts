@@ -13,7 +13,7 @@ import { dot } from './np/linalg.ts';
 import * as np from './np/elementwise.ts';
 import { Function, Variable, asVariable } from './core.ts';
 import type { VariableLike } from './core.ts';
-import { broadcastTo, sumTo } from './operators.ts';
+import { broadcastArray, broadcastTo, constant, sumTo, sumToArray } from './operators.ts';
 import { sameShape } from './checks.ts';
 
 export { SumTo, BroadcastTo, sumTo, broadcastTo } from './operators.ts';
@@ -29,6 +29,9 @@ export class Square extends Function {
     const x = this.inputs[0]!;
     return x.mul(2).mul(gy);
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    return this.inputs[0]!.data.mul(constant(2)).mul(gy);
+  }
 }
 
 /** y = eˣ; gx = y · gy (the output is its own derivative). */
@@ -40,6 +43,9 @@ export class Exp extends Function {
     const y = this.outputs[0]!;
     return gy.mul(y);
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    return gy.mul(this.outputs[0]!.data);
+  }
 }
 
 /** y = ln x; gx = gy / x. */
@@ -50,6 +56,9 @@ export class Log extends Function {
   override backward(gy: Variable): Variable {
     const x = this.inputs[0]!;
     return gy.div(x);
+  }
+  override backwardArrays(gy: NDArray): NDArray {
+    return gy.div(this.inputs[0]!.data);
   }
 }
 
@@ -77,6 +86,9 @@ export class Sin extends Function {
     const x = this.inputs[0]!;
     return gy.mul(cos(x));
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    return gy.mul(np.cos(this.inputs[0]!.data));
+  }
 }
 
 /** y = cos x; gx = gy · (−sin x). */
@@ -88,6 +100,9 @@ export class Cos extends Function {
     const x = this.inputs[0]!;
     return gy.mul(sin(x).neg());
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    return gy.mul(np.sin(this.inputs[0]!.data).neg());
+  }
 }
 
 /** y = tanh x; gx = gy · (1 − y²). */
@@ -98,6 +113,10 @@ export class Tanh extends Function {
   override backward(gy: Variable): Variable {
     const y = this.outputs[0]!;
     return gy.mul(y.mul(y).rsub(1));
+  }
+  override backwardArrays(gy: NDArray): NDArray {
+    const y = this.outputs[0]!.data;
+    return gy.mul(constant(1).sub(y.mul(y)));
   }
 }
 
@@ -131,6 +150,9 @@ export class Reshape extends Function {
   override backward(gy: Variable): Variable {
     return reshape(gy, this.xShape);
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    return reshapeArray(gy, this.xShape);
+  }
 }
 
 /** Permuted axes (reversed when none are given); backward applies the inverse permutation. */
@@ -144,11 +166,18 @@ export class Transpose extends Function {
     return this.axes === null ? x.transpose() : x.transpose(this.axes);
   }
   override backward(gy: Variable): Variable {
-    if (this.axes === null) return transpose(gy);
-    const n = this.axes.length;
+    return this.axes === null ? transpose(gy) : transpose(gy, this.inverse());
+  }
+  override backwardArrays(gy: NDArray): NDArray {
+    return this.axes === null ? gy.transpose() : gy.transpose(this.inverse());
+  }
+  /** The permutation that undoes `axes`. */
+  private inverse(): number[] {
+    const axes = this.axes!;
+    const n = axes.length;
     const inverse = new Array<number>(n);
-    this.axes.forEach((axis, i) => (inverse[((axis % n) + n) % n] = i));
-    return transpose(gy, inverse);
+    axes.forEach((axis, i) => (inverse[((axis % n) + n) % n] = i));
+    return inverse;
   }
 }
 
@@ -157,6 +186,11 @@ export function reshape(x: VariableLike, shape: number | readonly number[]): Var
   const v = asVariable(x);
   const target = typeof shape === 'number' ? [shape] : shape;
   return sameShape(v.shape, target) ? v : new Reshape(target).call(v);
+}
+
+/** `reshape` on an array, for `backwardArrays`: the array itself when the shape is unchanged. */
+function reshapeArray(x: NDArray, shape: readonly number[]): NDArray {
+  return sameShape(x.shape, shape) ? x : x.reshape(shape);
 }
 
 /** `x` with its axes permuted (reversed when `axes` is omitted). */
@@ -182,9 +216,15 @@ export class Sum extends Function {
   }
   override backward(gy: Variable): Variable {
     // Put back the summed axes as length 1 (unless keepdims kept them), then broadcast.
+    return broadcastTo(reshape(gy, this.keptShape(gy.shape)), this.xShape);
+  }
+  override backwardArrays(gy: NDArray): NDArray {
+    return broadcastArray(reshapeArray(gy, this.keptShape(gy.shape)), this.xShape);
+  }
+  /** The gradient's shape with the summed axes put back as length 1. */
+  private keptShape(gyShape: readonly number[]): readonly number[] {
     const { axes, keepdims } = parseAxes(this.xShape.length, this.axis, this.keepdims);
-    const shape = keepdims ? gy.shape : this.xShape.map((n, d) => (axes.includes(d) ? 1 : n));
-    return broadcastTo(reshape(gy, shape), this.xShape);
+    return keepdims ? gyShape : this.xShape.map((n, d) => (axes.includes(d) ? 1 : n));
   }
 }
 
@@ -201,6 +241,10 @@ export class MatMul extends Function {
   override backward(gy: Variable): Variable[] {
     const [x, W] = this.inputs as [Variable, Variable];
     return [matmul(gy, W.T), matmul(x.T, gy)];
+  }
+  override backwardArrays(gy: NDArray): NDArray[] {
+    const [x, W] = this.inputs as [Variable, Variable];
+    return [dot(gy, W.data.transpose()), dot(x.data.transpose(), gy)];
   }
 }
 
@@ -219,6 +263,12 @@ export class Linear extends Function {
     const gx = matmul(gy, W.T);
     const gW = matmul(x.T, gy);
     return b === undefined ? [gx, gW] : [gx, gW, sumTo(gy, b.shape)];
+  }
+  override backwardArrays(gy: NDArray): NDArray[] {
+    const [x, W, b] = this.inputs as [Variable, Variable, Variable | undefined];
+    const gx = dot(gy, W.data.transpose());
+    const gW = dot(x.data.transpose(), gy);
+    return b === undefined ? [gx, gW] : [gx, gW, sumToArray(gy, b.shape)];
   }
 }
 
@@ -258,6 +308,10 @@ export class Sigmoid extends Function {
   override backward(gy: Variable): Variable {
     const y = this.outputs[0]!;
     return gy.mul(y).mul(y.rsub(1));
+  }
+  override backwardArrays(gy: NDArray): NDArray {
+    const y = this.outputs[0]!.data;
+    return gy.mul(y).mul(constant(1).sub(y));
   }
 }
 
@@ -308,6 +362,11 @@ export class MeanSquaredError extends Function {
     const [x0, x1] = this.inputs as [Variable, Variable];
     const diff = x0.sub(x1);
     const gx0 = gy.mul(diff).mul(2 / diff.length);
+    return [gx0, gx0.neg()];
+  }
+  override backwardArrays(gy: NDArray): NDArray[] {
+    const diff = this.inputs[0]!.data.sub(this.inputs[1]!.data);
+    const gx0 = gy.mul(diff).mul(constant(2 / lengthOf(diff)));
     return [gx0, gx0.neg()];
   }
 }

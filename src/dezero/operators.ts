@@ -8,6 +8,7 @@
  */
 import type { NDArray } from './np/ndarray.ts';
 import { broadcastTo as npBroadcastTo } from './np/broadcast.ts';
+import { scalarArray } from './np/elementwise.ts';
 import { Function, Variable, asVariable } from './core.ts';
 import type { VariableLike } from './core.ts';
 import { describe, sameShape } from './checks.ts';
@@ -30,6 +31,9 @@ export class SumTo extends Function {
   override backward(gy: Variable): Variable {
     return broadcastTo(gy, this.xShape);
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    return broadcastArray(gy, this.xShape);
+  }
 }
 
 /** Repeats the array along broadcast axes up to `shape`; backward sums back. */
@@ -47,6 +51,9 @@ export class BroadcastTo extends Function {
   override backward(gy: Variable): Variable {
     return sumTo(gy, this.xShape);
   }
+  override backwardArrays(gy: NDArray): NDArray {
+    return sumToArray(gy, this.xShape);
+  }
 }
 
 /** `x` summed to `shape` (the variable itself when the shape already matches). */
@@ -61,12 +68,31 @@ export function broadcastTo(x: VariableLike, shape: readonly number[]): Variable
   return sameShape(v.shape, shape) ? v : new BroadcastTo(shape).call(v);
 }
 
+/** `sumTo` on an array, for `backwardArrays`: the array itself when the shape already matches. */
+export function sumToArray(x: NDArray, shape: readonly number[]): NDArray {
+  return sameShape(x.shape, shape) ? x : npSumTo(x, shape);
+}
+
+/** `broadcastTo` on an array, for `backwardArrays`: the array itself when the shape already matches. */
+export function broadcastArray(x: NDArray, shape: readonly number[]): NDArray {
+  return sameShape(x.shape, shape) ? x : npBroadcastTo(x, shape);
+}
+
+/**
+ * A number as the Variable operations see it, for `backwardArrays`: `gy.mul(2)` wraps the 2 in a
+ * 0-d float64 array (DeZero's `as_array`), which is not the weak scalar `gyArray.mul(2)` is (a
+ * float32 gradient times it becomes float64), so the array path multiplies by this instead.
+ */
+export function constant(c: number): NDArray {
+  return scalarArray(c);
+}
+
 // ==== Arithmetic: add / mul / neg / sub / div / pow ====
 
 /** The base of the two-input operators: remembers the input shapes to undo broadcasting in backward. */
 class BinaryOperator extends Function {
-  protected x0Shape: readonly number[] = [];
-  protected x1Shape: readonly number[] = [];
+  protected x0Shape: readonly number[] = NO_AXES;
+  protected x1Shape: readonly number[] = NO_AXES;
   protected remember(x0: NDArray, x1: NDArray): void {
     this.x0Shape = x0.shape;
     this.x1Shape = x1.shape;
@@ -76,7 +102,14 @@ class BinaryOperator extends Function {
     if (sameShape(this.x0Shape, this.x1Shape)) return [gx0, gx1];
     return [sumTo(gx0, this.x0Shape), sumTo(gx1, this.x1Shape)];
   }
+  /** `unbroadcast` on arrays. */
+  protected unbroadcastArrays(gx0: NDArray, gx1: NDArray): NDArray[] {
+    if (sameShape(this.x0Shape, this.x1Shape)) return [gx0, gx1];
+    return [sumToArray(gx0, this.x0Shape), sumToArray(gx1, this.x1Shape)];
+  }
 }
+
+const NO_AXES: readonly number[] = Object.freeze([]);
 
 /** y = x0 + x1; both inputs get gy. */
 export class Add extends BinaryOperator {
@@ -86,6 +119,9 @@ export class Add extends BinaryOperator {
   }
   override backward(gy: Variable): Variable[] {
     return this.unbroadcast(gy, gy);
+  }
+  override backwardArrays(gy: NDArray): NDArray[] {
+    return this.unbroadcastArrays(gy, gy);
   }
 }
 
@@ -99,6 +135,10 @@ export class Mul extends BinaryOperator {
     const [x0, x1] = this.inputs as [Variable, Variable];
     return this.unbroadcast(gy.mul(x1), gy.mul(x0));
   }
+  override backwardArrays(gy: NDArray): NDArray[] {
+    const [x0, x1] = this.inputs as [Variable, Variable];
+    return this.unbroadcastArrays(gy.mul(x1.data), gy.mul(x0.data));
+  }
 }
 
 /** y = -x; gx = -gy. */
@@ -108,6 +148,9 @@ export class Neg extends Function {
   }
   override backward(gy: Variable): Variable {
     return neg(gy);
+  }
+  override backwardArrays(gy: NDArray): NDArray {
+    return gy.neg();
   }
 }
 
@@ -120,6 +163,9 @@ export class Sub extends BinaryOperator {
   override backward(gy: Variable): Variable[] {
     return this.unbroadcast(gy, neg(gy));
   }
+  override backwardArrays(gy: NDArray): NDArray[] {
+    return this.unbroadcastArrays(gy, gy.neg());
+  }
 }
 
 /** y = x0 / x1; gx0 = gy / x1, gx1 = gy * (-x0 / x1²). */
@@ -131,6 +177,11 @@ export class Div extends BinaryOperator {
   override backward(gy: Variable): Variable[] {
     const [x0, x1] = this.inputs as [Variable, Variable];
     return this.unbroadcast(gy.div(x1), gy.mul(neg(x0).div(x1.pow(2))));
+  }
+  override backwardArrays(gy: NDArray): NDArray[] {
+    const x0 = this.inputs[0]!.data;
+    const x1 = this.inputs[1]!.data;
+    return this.unbroadcastArrays(gy.div(x1), gy.mul(x0.neg().div(x1.pow(2))));
   }
 }
 
@@ -151,6 +202,13 @@ export class Pow extends Function {
     return x
       .pow(this.c - 1)
       .mul(this.c)
+      .mul(gy);
+  }
+  override backwardArrays(gy: NDArray): NDArray {
+    const x = this.inputs[0]!.data;
+    return x
+      .pow(this.c - 1)
+      .mul(constant(this.c))
       .mul(gy);
   }
 }

@@ -4,7 +4,7 @@
  * `{ dtype: 'int64' }` for ints. `arange` is the exception: with all-integer arguments it gives
  * int64 like numpy's `arange(5)`, because its results are mostly used as indices.
  */
-import { NDArray, fromFlat, isNDArray, shapeSize } from './ndarray.ts';
+import { NDArray, fromFlat, fromStorage, isNDArray, shapeSize } from './ndarray.ts';
 import { allocStorage, castValue } from './dtype.ts';
 import type { DType } from './dtype.ts';
 import { operandError } from './operand.ts';
@@ -78,11 +78,17 @@ export function full(
   value: number | boolean,
   options: DTypeOption = {},
 ): NDArray {
-  const s = toShape(shape);
   const dtype = options.dtype ?? (typeof value === 'boolean' ? 'bool' : 'float64');
-  const storage = allocStorage(dtype, shapeSize(s));
-  storage.fill(castValue(Number(value), dtype));
-  return new NDArray(storage, s, dtype);
+  return filled(Object.freeze(toShape(shape)), Number(value), dtype);
+}
+
+/** A new array of a valid, frozen `shape` holding `value` everywhere. */
+function filled(shape: readonly number[], value: number, dtype: DType): NDArray {
+  const storage = allocStorage(dtype, shapeSize(shape));
+  const v = castValue(value, dtype);
+  // NOTE: new storage is zeros already (and +0 is all a zero fill would write; -0 is not).
+  if (!Object.is(v, 0)) storage.fill(v);
+  return fromStorage(storage, shape, dtype);
 }
 
 /** An array of zeros. */
@@ -102,7 +108,8 @@ export function empty(shape: ShapeInput, options: DTypeOption = {}): NDArray {
 
 /** `full` with the shape (and, unless given, the dtype) of `a`. */
 export function fullLike(a: NDArray, value: number | boolean, options: DTypeOption = {}): NDArray {
-  return full(a.shape, value, { dtype: options.dtype ?? a.dtype });
+  // NOTE: an array's shape is valid and frozen already: no check, no copy.
+  return filled(a.shape, Number(value), options.dtype ?? a.dtype);
 }
 
 /** Zeros with the shape and dtype of `a`. */

@@ -2,7 +2,7 @@
  * Elementwise functions with broadcasting and numpy 2's type promotion. A JS number is a weak
  * Python float: `float32Array.mul(2)` stays float32, `int64Array.add(1)` becomes float64.
  */
-import { NDArray, contiguousStrides, shapeSize } from './ndarray.ts';
+import { NDArray, contiguousStrides, fromStorage, shapeSize } from './ndarray.ts';
 import type { ArrayLikeInput } from './ndarray.ts';
 import { allocStorage, castValue, floatType, promoteTypes, promoteWithScalar } from './dtype.ts';
 import type { DType, Storage } from './dtype.ts';
@@ -12,11 +12,13 @@ import type { BinaryOp, UnaryOp } from './kernels.ts';
 import { coalesce, walkRows } from './iterate.ts';
 import { checkOperand, operandArray } from './operand.ts';
 
+const NO_AXES: readonly number[] = Object.freeze([]);
+
 /** A 0-d array holding `value` in `dtype`. */
 export function scalarArray(value: number, dtype: DType = 'float64'): NDArray {
   const storage = allocStorage(dtype, 1);
   storage[0] = castValue(value, dtype);
-  return new NDArray(storage, [], dtype);
+  return fromStorage(storage, NO_AXES, dtype);
 }
 
 /** The dtype numpy computes `x op y` in, with numbers as weak floats; checks both operands of `fn`. */
@@ -49,10 +51,10 @@ export function binaryInto(
       ? a.shape
       : a.ndim === 0
         ? b.shape
-        : broadcastShapes(a.shape, b.shape);
+        : broadcastResult(a.shape, b.shape);
   const size = shapeSize(shape);
   const out = allocStorage(outType, size);
-  const result = new NDArray(out, shape, outType);
+  const result = fromStorage(out, shape, outType);
   if (size === 0) return result;
   const aFull = a.size === size && a.isContiguous();
   const bFull = b.size === size && b.isContiguous();
@@ -66,6 +68,14 @@ export function binaryInto(
   }
   if (outType === 'int64') clearNegativeZero(out);
   return result;
+}
+
+/** The broadcast of two shapes, frozen: one of them when it is the result (a bias added to a batch). */
+function broadcastResult(a: readonly number[], b: readonly number[]): readonly number[] {
+  const shape = broadcastShapes(a, b);
+  if (sameShape(shape, a)) return a;
+  if (sameShape(shape, b)) return b;
+  return Object.freeze(shape);
 }
 
 /**
@@ -151,7 +161,7 @@ function clearNegativeZero(out: Storage): void {
 export function unaryInto(op: UnaryOp, a: NDArray, outType: DType): NDArray {
   const size = a.size;
   const out = allocStorage(outType, size);
-  const result = new NDArray(out, a.shape, outType);
+  const result = fromStorage(out, a.shape, outType);
   if (size === 0) return result;
   if (a.isContiguous()) {
     unaryRow(op, a.storage, a.offset, 1, out, 0, size);

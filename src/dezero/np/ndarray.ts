@@ -61,6 +61,12 @@ function frozenContiguousStrides(shape: readonly number[]): readonly number[] {
   return Object.freeze(contiguousStrides(shape));
 }
 
+// NOTE: set by `fromStorage` for the one constructor call it makes, so that np's own results,
+// which pass a shape already frozen and storage of exactly their size, skip the frozen check
+// (Object.isFrozen is a runtime call, ~15 ns) and the size count without a seventh parameter in
+// the constructor every reader sees.
+let trustedSize = -1;
+
 /** An n-dimensional array of one dtype, numpy's `ndarray`. */
 export class NDArray {
   /** Element type. */
@@ -91,10 +97,17 @@ export class NDArray {
     offset = 0,
   ) {
     this.storage = storage;
-    this.shape = frozenCopy(shape);
     this.dtype = dtype;
-    this.stridesGiven = strides === undefined ? undefined : frozenCopy(strides);
     this.offset = offset;
+    if (trustedSize >= 0) {
+      this.shape = shape;
+      this.stridesGiven = undefined;
+      this.size = trustedSize;
+      trustedSize = -1;
+      return;
+    }
+    this.shape = frozenCopy(shape);
+    this.stridesGiven = strides === undefined ? undefined : frozenCopy(strides);
     this.size = shapeSize(this.shape);
   }
 
@@ -325,6 +338,16 @@ export type NestedList = number | NestedList[];
 /** True when `x` is an `NDArray` (numpy's `isinstance(x, np.ndarray)`). */
 export function isNDArray(x: unknown): x is NDArray {
   return x instanceof NDArray;
+}
+
+/**
+ * A C-contiguous array over `storage`, which holds exactly its elements, in a shape that is
+ * already frozen (another array's `shape`, or a list the caller froze): how np's operations wrap
+ * their results, without the constructor's copy of the shape.
+ */
+export function fromStorage(storage: Storage, shape: readonly number[], dtype: DType): NDArray {
+  trustedSize = storage.length;
+  return new NDArray(storage, shape, dtype);
 }
 
 /** A new C-contiguous array of `dtype` holding a copy of `values` (cast to the dtype). */
