@@ -121,8 +121,9 @@ function wordStarts(line: string, from = 0): Map<string, number[]> {
 
 /** What only sucrase writes, on a program's lines: imports, `?.`/`??` helpers, class fields. */
 const ADDED = [
-  /\bvar _dezero = require\(/g,
-  /\b_dezero\b/g,
+  // 'dezero' and 'dezero/simple' become _dezero and _simple.
+  /\bvar _(?:dezero|simple) = require\(/g,
+  /\b_(?:dezero|simple)\b/g,
   /\.call\(void 0\b/g,
   /\b[\w$]+\.prototype\.__init\w*\.call\(this\)/g,
   /\b__init\w*\(\) \{this\./g,
