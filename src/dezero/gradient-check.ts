@@ -4,11 +4,12 @@
  * for either core: `gradientChecks(wrap)` makes the checks for the Variables `wrap` makes, and
  * the full core's are exported ready-made. Also `derivative(f)`, which turns "the gradient of f"
  * into a function of x so the same check covers second and third derivatives, and a small seeded
- * generator for test inputs.
+ * generator for test inputs. The central differences are `utils.gradientCheck`'s, which readers use.
  */
 import { NDArray, fromFlat } from './np/ndarray.ts';
 import { Variable } from './index.ts';
 import { shapeTuple } from './np/shape-text.ts';
+import { numericalGrads } from './gradient-report.ts';
 
 /** A function of one Variable, as the checks take it (close over any other inputs). */
 export type VariableFn<V = Variable> = (x: V) => V;
@@ -59,18 +60,7 @@ export function gradientChecks<V extends CheckedVariable>(
   const total = (y: V): number => y.data.sum().item();
 
   function numericalGrad(f: VariableFn<V>, x: NDArray, eps = 1e-4): Float64Array {
-    const base = Float64Array.from(x.toFlat());
-    const grad = new Float64Array(base.length);
-    for (let i = 0; i < base.length; i++) {
-      const saved = base[i]!;
-      base[i] = saved + eps;
-      const yPlus = total(f(wrap(fromFlat(base, x.shape))));
-      base[i] = saved - eps;
-      const yMinus = total(f(wrap(fromFlat(base, x.shape))));
-      base[i] = saved;
-      grad[i] = (yPlus - yMinus) / (2 * eps);
-    }
-    return grad;
+    return numericalGrads(([a]) => total(f(wrap(a!))), [x], eps)[0]!;
   }
 
   function backpropGrad(f: VariableFn<V>, x: NDArray): Float64Array {

@@ -1,6 +1,6 @@
 /**
  * Helpers, as the book's `utils.py`: drawing a graph as DOT text (`getDotGraph`), handing it to
- * the page (`plotDotGraph`), a numerical derivative to check backprop against, and `sumTo` on
+ * the page (`plotDotGraph`), a numerical derivative and a gradient check to test backprop with, and `sumTo` on
  * arrays (the reverse of broadcasting) that the core's `SumTo` uses.
  */
 import type { NDArray } from './np/ndarray.ts';
@@ -9,6 +9,10 @@ import { Variable } from './core.ts';
 import { shapeTuple } from './np/shape-text.ts';
 import { emitRich } from './rich.ts';
 import type { RichItem } from './rich.ts';
+import { gradientReport } from './gradient-report.ts';
+import type { GradientCheck } from './gradient-report.ts';
+
+export type { GradientCheckTolerances } from './gradient-report.ts';
 
 // ==== Arrays: sumTo ====
 
@@ -34,6 +38,18 @@ export function numericalDiff(f: (x: Variable) => Variable, x: Variable, eps = 1
   const y1 = f(new Variable(x.data.add(eps)));
   return y1.data.sub(y0.data).div(2 * eps);
 }
+
+/**
+ * Checks a backward rule: backprop's gradient of sum(f(...inputs)) against central differences,
+ * for each input, printing the largest difference and whether it is within numpy's `allclose`
+ * (rtol 1e-4, atol 1e-5); true when all pass. `f` is a function of Variables (`F.sin`,
+ * `(x) => new Sin().call(x)`) or a Function object of the early steps (`new Square()`); inputs are
+ * Variables, arrays or numbers, then optionally `{ rtol, atol }`. As the book's `gradient_check`.
+ */
+export const gradientCheck: GradientCheck = gradientReport({
+  wrap: (data) => new Variable(data),
+  seedsItself: (y) => y instanceof Variable,
+});
 
 // ==== Graphs as DOT text ====
 

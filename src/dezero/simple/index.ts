@@ -15,5 +15,5 @@ export { add, sub, mul, div, pow, neg, rsub, rdiv } from './core.ts';
 export type { VariableLike, BackwardOptions } from './core.ts';
 export { Config, usingConfig, noGrad } from '../config.ts';
 export type { ConfigName } from '../config.ts';
-/** Helpers, as DeZero's `dezero.utils` at this stage: `getDotGraph`, `plotDotGraph`, `numericalDiff`. */
+/** Helpers, as DeZero's `dezero.utils` at this stage: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `gradientCheck`. */
 export { utils };

@@ -5,6 +5,8 @@
  */
 import type { NDArray } from '../np/ndarray.ts';
 import { Variable } from './core.ts';
+import { gradientReport } from '../gradient-report.ts';
+import type { GradientCheck } from '../gradient-report.ts';
 
 export { getDotGraph, plotDotGraph } from '../utils.ts';
 export type { DotOptions, PlotDotOptions } from '../utils.ts';
@@ -15,3 +17,9 @@ export function numericalDiff(f: (x: Variable) => Variable, x: Variable, eps = 1
   const y1 = f(new Variable(x.data.add(eps)));
   return y1.data.sub(y0.data).div(2 * eps);
 }
+
+/** The full core's `utils.gradientCheck`, on the simple core's Variables (gradients are arrays). */
+export const gradientCheck: GradientCheck = gradientReport({
+  wrap: (data) => new Variable(data),
+  seedsItself: () => false,
+});
