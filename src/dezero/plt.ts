@@ -3,9 +3,16 @@
  * current figure; `plt.show()` hands each open figure to the rich-output sink (the page draws it
  * with Vega; Node records it) and starts afresh. Keyword arguments become one options object:
  * `plt.plot(x, y, { label: 'sin', color: 'r' })`.
+ *
+ * A figure can also be drawn while the program runs, as matplotlib's interactive loop does it:
+ * `plt.cla(); plt.plot(losses); plt.pause(0.01)` each epoch. `pause` and `draw` send the current
+ * figure as a live figure, which the page redraws in place (at most ten times a second, see
+ * `plt-live.ts`) until `show`, `close` or the end of the run leaves it as an ordinary figure.
  */
 import type { NDArray } from './np/ndarray.ts';
 import { emitRich } from './rich.ts';
+import type { LiveFigure } from './rich.ts';
+import { LiveThrottle } from './plt-live.ts';
 import type { AxesSpec, FigureSpec, LegendLoc, SeriesSpec } from './plt-spec.ts';
 import { TAB10, parseFormat, resolveCmap, resolveColor } from './plt-style.ts';
 import { contourLevels, toGrid, toImage, toNumbers } from './plt-data.ts';
@@ -62,26 +69,30 @@ function axesAt(rows: number, cols: number, index: number): AxesState {
     (a) => a.spec.rows === rows && a.spec.cols === cols && a.spec.index === index,
   );
   if (!axes) {
-    const spec: AxesSpec = {
-      rows,
-      cols,
-      index,
-      title: null,
-      xlabel: null,
-      ylabel: null,
-      xlim: null,
-      ylim: null,
-      grid: false,
-      axisOff: false,
-      legend: null,
-      series: [],
-    };
+    const spec = emptyAxes(rows, cols, index);
     axes = { spec, lineColors: 0, patchColors: 0 };
     figure.axes.push(axes);
     figure.spec.axes.push(spec);
   }
   figure.current = axes;
   return axes;
+}
+
+function emptyAxes(rows: number, cols: number, index: number): AxesSpec {
+  return {
+    rows,
+    cols,
+    index,
+    title: null,
+    xlabel: null,
+    ylabel: null,
+    xlim: null,
+    ylim: null,
+    grid: false,
+    axisOff: false,
+    legend: null,
+    series: [],
+  };
 }
 
 function gca(): AxesState {
@@ -213,22 +224,56 @@ function imshow(img: NDArray, options: ImshowOptions = {}): void {
   });
 }
 
-// ==== Showing ====
+// ==== Showing, and drawing live ====
+
+let interactive = false;
+const live = new LiveThrottle<FigureState>();
+
+function emitFigure(figure: FigureState, extra: { toFile?: string; live?: LiveFigure }): void {
+  // NOTE: a deep copy, so a sink that keeps the item never sees later drawing.
+  emitRich({ kind: 'plot', figure: structuredClone(figure.spec), ...extra });
+}
+
+/** Sends the figure's final state: under its live id when it was drawn live, so it replaces that. */
+function emitFinal(figure: FigureState, toFile?: string): void {
+  const id = live.end(figure);
+  emitFigure(figure, {
+    ...(toFile === undefined ? {} : { toFile }),
+    ...(id === null ? {} : { live: { id, final: true } }),
+  });
+}
 
 function show(toFile?: string): void {
   const figures = toFile === undefined ? open : current ? [current] : [];
-  for (const figure of figures) {
-    // NOTE: a deep copy, so a sink that keeps the item never sees later drawing.
-    const item = { kind: 'plot' as const, figure: structuredClone(figure.spec) };
-    emitRich(toFile === undefined ? item : { ...item, toFile });
-  }
-  close(toFile === undefined ? 'all' : undefined);
+  for (const figure of figures) emitFinal(figure, toFile);
+  close(toFile === undefined ? 'all' : undefined, false);
 }
 
-function close(which?: 'all'): void {
-  if (which === 'all') open = [];
-  else open = open.filter((f) => f !== current);
+function close(which?: 'all', final = true): void {
+  const closing = which === 'all' ? open : open.filter((f) => f === current);
+  // A live figure is already on the page: closing it leaves its last state there, not a skipped one.
+  if (final) {
+    for (const figure of closing) {
+      const id = live.end(figure);
+      if (id !== null) emitFigure(figure, { live: { id, final: true } });
+    }
+  }
+  open = open.filter((f) => !closing.includes(f));
   current = open.at(-1) ?? null;
+}
+
+function drawLive(): void {
+  if (!current) return;
+  const id = live.update(current);
+  if (id !== null) emitFigure(current, { live: { id, final: false } });
+}
+
+/**
+ * Ends the run's live drawing: every live figure still open goes out in its final state. The
+ * runner calls this when the program has finished; programs have no need to.
+ */
+export function endLiveFigures(): void {
+  for (const [figure, id] of live.endAll()) emitFigure(figure, { live: { id, final: true } });
 }
 
 // ==== The namespace ====
@@ -299,7 +344,7 @@ export const plt = {
   axis(state: 'off' | 'on'): void {
     gca().spec.axisOff = state === 'off';
   },
-  /** Draws every open figure, in order, then starts afresh. */
+  /** Draws every open figure, in order, then starts afresh; a live figure stays where it is, now final. */
   show(): void {
     show();
   },
@@ -307,8 +352,59 @@ export const plt = {
   savefig(name: string): void {
     show(name);
   },
-  /** Discards the current figure, or every figure with `'all'`, without drawing. */
+  /**
+   * Discards the current figure, or every figure with `'all'`, without drawing; a live figure
+   * already on the page stays there in its last state.
+   */
   close(which?: 'all'): void {
     close(which);
+  },
+  /** Clears the current figure (its axes and what they hold), keeping its size. */
+  clf(): void {
+    const figure = gcf();
+    figure.spec.axes = [];
+    figure.axes = [];
+    figure.current = null;
+  },
+  /** Clears the current axes: its lines, labels, title, limits and legend, and its colour cycles. */
+  cla(): void {
+    const axes = gca();
+    const { rows, cols, index } = axes.spec;
+    Object.assign(axes.spec, emptyAxes(rows, cols, index));
+    axes.lineColors = axes.patchColors = 0;
+  },
+  /**
+   * Draws the current figure now, while the program runs (matplotlib's idiom: redraw in a loop).
+   * The page shows it as a live figure, updated in place at most ten times a second; in Node only
+   * its final state is recorded. Returns at once (see `pause`).
+   */
+  draw(): void {
+    drawLive();
+  },
+  /**
+   * Draws the current figure, as `draw`, then returns at once. matplotlib draws and then waits
+   * `interval` seconds while its window's event loop runs; a program here runs in a worker that
+   * has no window to serve, and waiting would only slow the training down, so `interval` is
+   * accepted and ignored. Nothing happens when no figure is open.
+   */
+  pause(interval: number): void {
+    if (!(interval >= 0)) throw new RangeError(`plt.pause: interval must be >= 0, got ${interval}`);
+    drawLive();
+  },
+  /**
+   * Turns matplotlib's interactive mode on. Here it only records the mode: `pause` and `draw`
+   * draw live figures in either mode (as matplotlib's `pause` shows a figure in either), and
+   * nothing is redrawn between them, since the program holds the worker until it yields.
+   */
+  ion(): void {
+    interactive = true;
+  },
+  /** Turns interactive mode off (see `ion`). */
+  ioff(): void {
+    interactive = false;
+  },
+  /** Whether interactive mode is on (`ion`), as matplotlib's `plt.isinteractive()`. */
+  isinteractive(): boolean {
+    return interactive;
   },
 };

@@ -7,7 +7,8 @@
 import * as dezero from '../dezero/index.ts';
 import * as dezeroSimple from '../dezero/simple/index.ts';
 import { setPrintSink } from '../dezero/print.ts';
-import { setRichSink } from '../dezero/rich.ts';
+import { liveId, setRichSink } from '../dezero/rich.ts';
+import { endLiveFigures } from '../dezero/plt.ts';
 import { execute } from './execute.ts';
 import type { RunError } from './execute.ts';
 import type { FromWorker } from './protocol.ts';
@@ -37,6 +38,7 @@ export async function captureRun(code: string, send: (message: FromWorker) => vo
   let buffer = '';
   let written = 0;
   let drawn = 0;
+  const liveIds = new Set<number>();
   let lastFlush = now();
   let overLimit: string | null = null;
   const flush = (): void => {
@@ -57,7 +59,11 @@ export async function captureRun(code: string, send: (message: FromWorker) => vo
   };
   setPrintSink(write);
   setRichSink((item) => {
-    if (overLimit !== null || ++drawn > FIGURE_LIMIT) stop(figureLimit);
+    // A live figure's updates replace it in place: it counts once.
+    const id = liveId(item);
+    const isNew = id === null || !liveIds.has(id);
+    if (id !== null) liveIds.add(id);
+    if (overLimit !== null || (isNew && ++drawn > FIGURE_LIMIT)) stop(figureLimit);
     // Text printed before the figure goes first, so the page keeps the program's order.
     flush();
     send({ type: 'rich', item });
@@ -65,6 +71,8 @@ export async function captureRun(code: string, send: (message: FromWorker) => vo
   let error: RunError | null;
   try {
     error = await execute(code, { modules: MODULES, write });
+    // The live figures' last states, which the throttle may have held back (not after a limit).
+    if (overLimit === null) endLiveFigures();
     flush();
   } catch (failure) {
     // The runner's own code failed after the program ran: it changed a built-in the runner uses.

@@ -53,3 +53,27 @@ test('a program that exits the worker, or loops forever, ends with a message', a
   const looped = await runInFreshRealm('while (true) {}', { timeLimitMs: 300 });
   assert.equal(looped.error?.name, 'Timeout');
 });
+
+test('a live figure is one figure in the record, in its last state, even when the run fails', async () => {
+  const { stdout, rich, error } = await runInFreshRealm(
+    "import { plt, print } from 'dezero';\nconst ys: number[] = [];\nfor (let i = 0; i < 500; i++) {\n  ys.push(i);\n  plt.cla();\n  plt.plot(ys);\n  plt.pause(0.01);\n}\nprint('trained');\nthrow new Error('after');\n",
+  );
+  assert.equal(stdout, 'trained\n');
+  assert.equal(error?.message, 'after');
+  assert.equal(rich.length, 1);
+  const [item] = rich;
+  assert.ok(item?.kind === 'plot');
+  assert.deepEqual(item.live, { id: 1, final: true });
+  const line = item.figure.axes[0]?.series[0];
+  assert.ok(line?.type === 'line' && line.y.length === 500);
+});
+
+test('each live figure counts against the figure limit once', async () => {
+  const draws = (figures: number): string =>
+    `import { plt } from 'dezero';\nfor (let i = 0; i < ${figures}; i++) {\n  plt.figure();\n  for (let k = 0; k < 3; k++) { plt.plot([k]); plt.pause(0); }\n}\n`;
+  const within = await runInFreshRealm(draws(100));
+  assert.equal(within.error, null);
+  assert.equal(within.rich.length, 100);
+  const over = await runInFreshRealm(draws(101));
+  assert.equal(over.error?.name, 'OutputLimit');
+});

@@ -3,11 +3,12 @@
  * collected into one string and everything it draws into a list, and a time limit.
  */
 import { Worker } from 'node:worker_threads';
+import { recordRich } from '../dezero/rich.ts';
 import type { RichItem } from '../dezero/rich.ts';
 import type { RunError } from './execute.ts';
 import type { FromWorker } from './protocol.ts';
 
-/** What a program did: its stdout, its figures in order, and its error (null when it finished). */
+/** What a program did: its stdout, its figures in order (a live one once, as it ended), and its error (null when it finished). */
 export interface NodeRunResult {
   stdout: string;
   rich: RichItem[];
@@ -49,7 +50,8 @@ export function runInFreshRealm(
           result.stdout += message.text;
           break;
         case 'rich':
-          result.rich.push(message.item);
+          // A live figure's updates replace it where it stands: it is one figure, in its last state.
+          recordRich(result.rich, message.item);
           break;
         case 'done':
           end(null);
