@@ -60,6 +60,11 @@ export class OutputPanel {
     if (shown !== '') this.#stdout.append(shown);
   }
 
+  /** Gets the figure renderers ready when `code` draws while it runs (see `RichOutput.expectDrawing`). */
+  expectDrawing(code: string): void {
+    this.#rich.expectDrawing(code);
+  }
+
   /** Adds a figure or graph after those the program drew before it. */
   draw(item: RichItem): void {
     this.#rich.add(item);

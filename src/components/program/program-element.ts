@@ -124,6 +124,7 @@ export class DezeroProgram extends HTMLElement {
     try {
       // Unedited, the program runs byte for byte as its file does in Node.
       const code = this.#code === this.#lesson ? this.#original : this.#code;
+      this.#output.expectDrawing(code);
       outcome = await runner.run(code, {
         onStdout: (text) => this.#output.append(text),
         onRich: (item) => this.#output.draw(item),

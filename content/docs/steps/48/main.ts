@@ -16,6 +16,11 @@ const optimizer = new optimizers.SGD({ lr }).setup(model);
 const dataSize = x.shape[0]!;
 const maxIter = Math.ceil(dataSize / batchSize);
 
+// NEW: the loss of every epoch so far, drawn while the model trains.
+const epochs: number[] = [];
+const losses: number[] = [];
+plt.figure({ figsize: [6.4, 3.2] });
+
 for (let epoch = 0; epoch < maxEpoch; epoch++) {
   // NEW: a new order of the 300 examples for every epoch.
   const index = np.random.permutation(dataSize);
@@ -39,9 +44,19 @@ for (let epoch = 0; epoch < maxEpoch; epoch++) {
   // NEW: the mean loss over the epoch's 300 examples.
   const avgLoss = sumLoss / dataSize;
   print(`epoch ${epoch + 1}, loss ${avgLoss.toFixed(2)}`);
+
+  // NEW: matplotlib's live idiom: clear, draw again, pause (the page redraws it in place).
+  epochs.push(epoch + 1);
+  losses.push(avgLoss);
+  plt.cla();
+  plt.plot(epochs, losses);
+  plt.xlabel('epoch');
+  plt.ylabel('loss');
+  plt.pause(0.01);
 }
 
-// NEW: the decision regions: the class the model picks at every point of a fine grid.
+// NEW: the decision regions, in a figure of their own: the class the model picks at every point of a fine grid.
+plt.figure();
 const h = 0.01;
 const x0 = x.get(':', 0);
 const x1 = x.get(':', 1);
