@@ -37,11 +37,15 @@ for (let i = 0; i < iters; i++) {
   W.data = W.data.sub(W.grad!.data.mul(lr));
   b.data = b.data.sub(b.grad!.data.mul(lr));
   print(W, b, loss);
+
+  // NEW: the data and the line as it is now, redrawn while the loop runs (matplotlib's live idiom).
+  plt.cla();
+  plt.scatter(x.data, y.data, { s: 10 });
+  plt.xlabel('x');
+  plt.ylabel('y');
+  plt.plot(x.data, predict(x).data, { color: 'r' });
+  plt.pause(0.01);
 }
 
-// The data and the fitted line.
-plt.scatter(x.data, y.data, { s: 10 });
-plt.xlabel('x');
-plt.ylabel('y');
-plt.plot(x.data, predict(x).data, { color: 'r' });
+// The fitted line: the live figure becomes an ordinary one.
 plt.show();

@@ -36,12 +36,20 @@ for (let i = 0; i < iters; i++) {
   for (const p of params) p.data = p.data.sub(p.grad!.data.mul(lr));
 
   if (i % 1000 === 0) print(loss);
+
+  // NEW: every 100 steps, the data and the network's prediction so far, drawn while it trains.
+  if (i % 100 === 0 || i === iters - 1) drawPrediction();
 }
 
 // The data, and the network's prediction on 100 evenly spaced points.
-plt.scatter(x, y, { s: 10 });
-plt.xlabel('x');
-plt.ylabel('y');
-const t = np.arange(0, 1, 0.01).reshape(-1, 1);
-plt.plot(t, predict(t).data, { color: 'r' });
+function drawPrediction(): void {
+  plt.cla();
+  plt.scatter(x, y, { s: 10 });
+  plt.xlabel('x');
+  plt.ylabel('y');
+  const t = np.arange(0, 1, 0.01).reshape(-1, 1);
+  plt.plot(t, predict(t).data, { color: 'r' });
+  plt.pause(0.01);
+}
+
 plt.show();

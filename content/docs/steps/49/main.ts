@@ -1,5 +1,5 @@
 // Step 48's training, with the data behind a Dataset: examples are asked for one at a time.
-import { F, np, print, models, optimizers, datasets } from 'dezero';
+import { F, np, plt, print, models, optimizers, datasets } from 'dezero';
 
 // NEW: the spiral as a Dataset object; it builds its 300 examples once, here.
 const trainSet = new datasets.Spiral({ train: true });
@@ -14,6 +14,7 @@ const optimizer = new optimizers.SGD({ lr }).setup(model);
 
 const dataSize = trainSet.length; // NEW: the number of examples (Python's len(train_set))
 const maxIter = Math.ceil(dataSize / batchSize);
+const losses: number[] = [];
 
 for (let epoch = 0; epoch < maxEpoch; epoch++) {
   const index = np.random.permutation(dataSize);
@@ -38,4 +39,13 @@ for (let epoch = 0; epoch < maxEpoch; epoch++) {
 
   const avgLoss = sumLoss / dataSize;
   print(`epoch ${epoch + 1}, loss ${avgLoss.toFixed(2)}`);
+
+  // The loss so far, drawn while the model trains (step 48's live chart).
+  losses.push(avgLoss);
+  plt.cla();
+  plt.plot(losses);
+  plt.xlabel('epoch');
+  plt.ylabel('loss');
+  plt.pause(0.01);
 }
+plt.show();

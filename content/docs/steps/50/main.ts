@@ -15,7 +15,8 @@ const testLoader = new DataLoader(testSet, batchSize, { shuffle: false });
 const model = new models.MLP([hiddenSize, 3]);
 const optimizer = new optimizers.SGD({ lr }).setup(model);
 
-// For the figure: each epoch's four numbers.
+// For the figure: each epoch's four numbers, drawn as they come in (a 10×4 inch figure).
+plt.figure({ figsize: [10, 4] });
 const trainLosses: number[] = [];
 const trainAccs: number[] = [];
 const testLosses: number[] = [];
@@ -62,21 +63,26 @@ for (let epoch = 0; epoch < maxEpoch; epoch++) {
   trainAccs.push(trainAcc);
   testLosses.push(testLoss);
   testAccs.push(testAcc);
+  // NEW: the curves so far, redrawn while the model trains.
+  drawCurves(epoch + 1);
 }
 
 // The learning curves: loss (left) and accuracy (right) per epoch, on both sets.
-const epochs = Array.from({ length: maxEpoch }, (_, i) => i + 1);
-plt.figure({ figsize: [10, 4] });
-plt.subplot(1, 2, 1);
-plt.plot(epochs, trainLosses, { label: 'train' });
-plt.plot(epochs, testLosses, { label: 'test' });
-plt.xlabel('epoch');
-plt.ylabel('loss');
-plt.legend();
-plt.subplot(1, 2, 2);
-plt.plot(epochs, trainAccs, { label: 'train' });
-plt.plot(epochs, testAccs, { label: 'test' });
-plt.xlabel('epoch');
-plt.ylabel('accuracy');
-plt.legend({ loc: 'lower right' });
+function drawCurves(done: number): void {
+  const epochs = Array.from({ length: done }, (_, i) => i + 1);
+  plt.clf(); // NEW: clear both panels, then draw them again
+  plt.subplot(1, 2, 1);
+  plt.plot(epochs, trainLosses, { label: 'train' });
+  plt.plot(epochs, testLosses, { label: 'test' });
+  plt.xlabel('epoch');
+  plt.ylabel('loss');
+  plt.legend();
+  plt.subplot(1, 2, 2);
+  plt.plot(epochs, trainAccs, { label: 'train' });
+  plt.plot(epochs, testAccs, { label: 'test' });
+  plt.xlabel('epoch');
+  plt.ylabel('accuracy');
+  plt.legend({ loc: 'lower right' });
+  plt.pause(0.01); // NEW: show it now, and go on training
+}
 plt.show();
