@@ -12,6 +12,7 @@ import { formatVariable } from './np/format.ts';
 import type { DType } from './np/dtype.ts';
 import { Config } from './config.ts';
 import { GenerationQueue } from './generation-queue.ts';
+import { observeBackward } from './backward-hook.ts';
 import { checkData, inputGradients, nameOperation, noData } from './checks.ts';
 
 /** Anything accepted where a Variable is: a Variable, an array, or a number (a 0-d float64 array). */
@@ -118,9 +119,12 @@ export class Variable {
     const seen = new Set<AnyFunction>([top]);
     queue.push(top);
     const previous = Config.enableBackprop;
+    // NOTE: null unless the reader asked the graph view to record; then it hears each step.
+    const listener = observeBackward(this);
     try {
       while (queue.size > 0) {
         const f = queue.pop();
+        if (listener !== null) listener.pop(f, queue.waiting());
         Config.enableBackprop = createGraph;
         const arrays = createGraph ? undefined : arrayBackward(f);
         if (arrays === undefined) backwardStep(f);
@@ -132,10 +136,12 @@ export class Variable {
             queue.push(g);
           }
         }
+        if (listener !== null) listener.stepped(f);
         if (!retainGrad) for (const y of f.outputs) y.grad = null;
       }
     } finally {
       Config.enableBackprop = previous;
+      listener?.end();
     }
   }
 }

@@ -35,6 +35,13 @@ export class GenerationQueue<Fn extends Generational = Generational> {
     }
   }
 
+  /** The waiting functions in the order `pop` will return them (a copy; for the graph view's recorder). */
+  waiting(): Fn[] {
+    const order = this.heap.map((_, i) => i);
+    order.sort((i, j) => (this.before(i, j) ? -1 : 1));
+    return order.map((i) => this.heap[i]!);
+  }
+
   pop(): Fn {
     const top = this.heap[0]!;
     const last = this.heap.length - 1;

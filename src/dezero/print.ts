@@ -19,6 +19,18 @@ export function setPrintSink(next: PrintSink): PrintSink {
   return previous;
 }
 
+/** Told of every `print`'s arguments: the runner keeps the variables a program printed, for the graph view. */
+export type PrintWatcher = (args: readonly unknown[]) => void;
+
+let watcher: PrintWatcher | null = null;
+
+/** Sets the watcher (the runner does, per run); returns the previous one. */
+export function setPrintWatcher(next: PrintWatcher | null): PrintWatcher | null {
+  const previous = watcher;
+  watcher = next;
+  return previous;
+}
+
 /** Formats one argument the way Python's `print` shows it. */
 export function formatValue(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -28,5 +40,6 @@ export function formatValue(value: unknown): string {
 
 /** Prints its arguments separated by spaces, then a newline, like Python's `print`. */
 export function print(...args: unknown[]): void {
+  if (watcher !== null) watcher(args);
   sink(args.map(formatValue).join(' ') + '\n');
 }

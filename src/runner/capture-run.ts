@@ -10,6 +10,7 @@ import { setPrintSink } from '../dezero/print.ts';
 import { liveId, setRichSink } from '../dezero/rich.ts';
 import { endLiveFigures } from '../dezero/plt.ts';
 import { execute } from './execute.ts';
+import { RunGraphs } from './graph/run-graphs.ts';
 import type { RunError } from './execute.ts';
 import type { FromWorker } from './protocol.ts';
 import { FIGURE_LIMIT, OUTPUT_LIMIT } from './protocol.ts';
@@ -33,8 +34,21 @@ class OutputLimitError extends Error {
   override name = 'OutputLimit';
 }
 
-/** Runs `code` with the real `dezero` (and `dezero/simple`), sending everything it prints and draws, then how it ended. */
-export async function captureRun(code: string, send: (message: FromWorker) => void): Promise<void> {
+/** How one run is watched. */
+export interface CaptureOptions {
+  /** Record backward passes for the graph view's stepper (the reader asked for it). @default false */
+  recordBackward?: boolean;
+}
+
+/**
+ * Runs `code` with the real `dezero` (and `dezero/simple`), sending everything it prints and
+ * draws, the graphs it built (when it built any), then how it ended.
+ */
+export async function captureRun(
+  code: string,
+  send: (message: FromWorker) => void,
+  { recordBackward = false }: CaptureOptions = {},
+): Promise<void> {
   let buffer = '';
   let written = 0;
   let drawn = 0;
@@ -51,7 +65,9 @@ export async function captureRun(code: string, send: (message: FromWorker) => vo
     // NOTE: throwing stops a runaway loop at once instead of at the time limit.
     throw new OutputLimitError(overLimit);
   };
+  let muted = false;
   const write = (text: string): void => {
+    if (muted) return;
     if (overLimit !== null || written + text.length > OUTPUT_LIMIT) stop(printLimit);
     written += text.length;
     buffer += text;
@@ -68,12 +84,32 @@ export async function captureRun(code: string, send: (message: FromWorker) => vo
     flush();
     send({ type: 'rich', item });
   });
+  const graphs = new RunGraphs({ record: recordBackward });
   let error: RunError | null;
   try {
-    error = await execute(code, { modules: MODULES, write });
+    graphs.attach();
+    try {
+      error = await execute(code, { modules: MODULES, write, bindings: graphs.bindings });
+    } finally {
+      graphs.detach();
+    }
     // The live figures' last states, which the throttle may have held back (not after a limit).
     if (overLimit === null) endLiveFigures();
     flush();
+    if (error === null) {
+      const report = graphs.report((run) => {
+        // A replayed backward is the program's own code: what it prints is not the run's output.
+        muted = true;
+        const previous = setPrintSink(() => {});
+        try {
+          run();
+        } finally {
+          setPrintSink(previous);
+          muted = false;
+        }
+      });
+      if (report !== null) send({ type: 'graph', report });
+    }
   } catch (failure) {
     // The runner's own code failed after the program ran: it changed a built-in the runner uses.
     send({ type: 'stdout', text: buffer });

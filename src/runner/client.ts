@@ -8,6 +8,7 @@
 import type { RichItem } from '../dezero/rich.ts';
 import type { RunError } from './execute.ts';
 import type { FromWorker } from './protocol.ts';
+import type { GraphReport } from './graph/graph-report.ts';
 import { WorkerHandle } from './worker-handle.ts';
 
 /** How a run ended. */
@@ -23,6 +24,10 @@ export interface RunOptions {
   onStdout: (text: string) => void;
   /** Receives each figure or graph the program draws, in order with its printed text. */
   onRich?: (item: RichItem) => void;
+  /** Receives the graphs the program built (for the graph view), just before a normal end. */
+  onGraph?: (report: GraphReport) => void;
+  /** Record the program's backward passes for the graph view's stepper. @default false */
+  recordBackward?: boolean;
   /** Called when the program starts, after any runs queued before it (the time limit starts here). */
   onStart?: () => void;
   /** Stop the program after this many milliseconds. @default 10000 */
@@ -134,10 +139,14 @@ export class RunnerClient {
             () => finish({ status: 'timeout', limitMs: timeLimitMs }),
             timeLimitMs,
           );
-          worker.run(code, {
-            message: (message) => this.#receive(message, options, finish),
-            lost: (reason) => fail('RunnerError', reason),
-          });
+          worker.run(
+            code,
+            {
+              message: (message) => this.#receive(message, options, finish),
+              lost: (reason) => fail('RunnerError', reason),
+            },
+            { recordBackward: options.recordBackward ?? false },
+          );
           options.onStart?.();
         },
         (error: unknown) =>
@@ -153,6 +162,9 @@ export class RunnerClient {
         break;
       case 'rich':
         options.onRich?.(message.item);
+        break;
+      case 'graph':
+        options.onGraph?.(message.report);
         break;
       case 'done':
         finish({ status: 'done' });

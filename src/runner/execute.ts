@@ -9,6 +9,8 @@ import type { ProgramTimers } from './program-tasks.ts';
 import { transpile } from './transpile.ts';
 import type { SourcePosition, Transpiled } from './transpile.ts';
 import { formatConsoleArgs } from './format.ts';
+import { bindingsStatement } from './graph/top-level-names.ts';
+import type { Bindings } from './graph/run-graphs.ts';
 
 /** An error from a program, positioned in the program's own source (1-based), when known. */
 export interface RunError {
@@ -24,6 +26,8 @@ export interface ExecuteOptions {
   modules: Readonly<Record<string, unknown>>;
   /** Receives everything the program's console.log/console.error write (with a trailing '\n' per call). */
   write: (text: string) => void;
+  /** Receives getters for the program's top-level bindings when it runs to its end (for the graph view). */
+  bindings?: (bindings: Bindings) => void;
 }
 
 /** Stack frames kept while a program runs: enough to reach the program's own frame from deep in dezero. */
@@ -33,7 +37,7 @@ const STACK_FRAMES = 200;
 const SCRIPT_NAME = 'dezero-program.js';
 /** The wrapper takes one line before the program's first line. */
 const HEADER =
-  '(async function (require, exports, module, console, setTimeout, setInterval, clearTimeout, clearInterval) {\n';
+  '(async function (require, exports, module, console, setTimeout, setInterval, clearTimeout, clearInterval, __dezeroBindings) {\n';
 const FRAME = new RegExp(`${SCRIPT_NAME.replace('.', '\\.')}:(\\d+):(\\d+)`, 'g');
 
 type ProgramFunction = (
@@ -41,11 +45,12 @@ type ProgramFunction = (
   exports: object,
   module: { exports: object },
   console: Console,
-  ...timers: [
+  ...rest: [
     ProgramTimers['setTimeout'],
     ProgramTimers['setInterval'],
     ProgramTimers['clearTimeout'],
     ProgramTimers['clearInterval'],
+    bindings: (bindings: Bindings) => void,
   ]
 ) => Promise<void>;
 
@@ -59,7 +64,9 @@ export async function execute(source: string, options: ExecuteOptions): Promise<
   let program: ProgramFunction;
   try {
     // NOTE: indirect eval runs in global scope, so the program sees none of this module's names.
-    program = (0, eval)(`${HEADER}${transpiled.code}\n})\n//# sourceURL=${SCRIPT_NAME}`);
+    // NOTE: after the program's last line, so its lines and columns stay where they were.
+    const tail = options.bindings ? bindingsStatement(transpiled.code, '__dezeroBindings') : '';
+    program = (0, eval)(`${HEADER}${transpiled.code}\n${tail}})\n//# sourceURL=${SCRIPT_NAME}`);
   } catch (error) {
     // The engine rejected what sucrase accepted (e.g. `await` inside a non-async function).
     return toRunError(error, null, options.modules);
@@ -80,6 +87,7 @@ export async function execute(source: string, options: ExecuteOptions): Promise<
       setInterval,
       clearTimeout,
       clearInterval,
+      options.bindings ?? (() => {}),
     );
     // A failure in a timer ends the run even while the main code still awaits something.
     const failed = await Promise.race([main.then(() => null), tasks.failed()]);

@@ -59,6 +59,7 @@ export function runInFreshRealm(
         case 'error':
           end(message.error);
           break;
+        case 'graph':
         case 'ready':
           break;
       }

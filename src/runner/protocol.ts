@@ -6,6 +6,7 @@
  */
 import type { RichItem } from '../dezero/rich.ts';
 import type { RunError } from './execute.ts';
+import type { GraphReport } from './graph/graph-report.ts';
 
 /** Page -> worker, on the worker itself, once: the port to talk on, and the lock it holds while alive. */
 export interface ConnectMessage {
@@ -20,13 +21,15 @@ export interface ConnectMessage {
 /** Every message on the port; `run` goes to the worker, the others come back from it. */
 export type RunnerMessage =
   /** Page -> worker: transpile and run this program. */
-  | { type: 'run'; code: string }
+  | { type: 'run'; code: string; recordBackward?: boolean }
   /** Worker -> page: `dezero` has loaded and the lock is held; the worker is ready to run. */
   | { type: 'ready' }
   /** Worker -> page: a batch of printed text, in order. */
   | { type: 'stdout'; text: string }
   /** Worker -> page: a figure or graph for the output panel, in order with the printed text. */
   | { type: 'rich'; item: RichItem }
+  /** Worker -> page: the graphs the program built, for the graph view; sent just before `done`. */
+  | { type: 'graph'; report: GraphReport }
   /** Worker -> page: the program finished normally. */
   | { type: 'done' }
   /** Worker -> page: the program failed; the position is in the reader's code. */

@@ -46,7 +46,8 @@ function connect(event: MessageEvent<ConnectMessage>): void {
       },
       configurable: true,
     });
-    captureRun(message.data.code, send).catch((failure: unknown) => {
+    const { code, recordBackward = false } = message.data;
+    captureRun(code, send, { recordBackward }).catch((failure: unknown) => {
       send({ type: 'error', error: runnerBroken(failure) });
     });
   };

@@ -234,7 +234,7 @@ const BEFORE_REGEX = new Set(
 );
 
 /** The [start, end) offsets of every token and comment in a program. */
-function tokenize(text: string): Array<[number, number]> {
+export function tokenize(text: string): Array<[number, number]> {
   const tokens: Array<[number, number]> = [];
   /** Per open `{` or `${`: whether its `}` resumes a template literal. */
   const braces: boolean[] = [];

@@ -67,9 +67,9 @@ export class WorkerHandle {
   }
 
   /** Sends the program; `listener` receives everything until the handle is disposed. */
-  run(code: string, listener: WorkerListener): void {
+  run(code: string, listener: WorkerListener, { recordBackward = false } = {}): void {
     this.#listener = listener;
-    const message: ToWorker = { type: 'run', code };
+    const message: ToWorker = { type: 'run', code, recordBackward };
     this.#port.postMessage(message);
   }
 

@@ -11,6 +11,8 @@ import { keepFocus } from './keep-focus.ts';
 import { RUNNING, runAnnouncement } from './run-announcement.ts';
 import { dropFinalNewline } from './final-newline.ts';
 import { OutputPanel } from './output-panel.ts';
+import { GraphPanel } from './graph-panel.ts';
+import type { GraphReport } from '../../runner/graph/graph-report.ts';
 import { showPlainCode } from './static-view.ts';
 import type { ProgramEditor } from './editor.ts';
 
@@ -37,6 +39,7 @@ export class DezeroProgram extends HTMLElement {
   #code = '';
   #saved!: SavedEdit;
   #output!: OutputPanel;
+  #graph!: GraphPanel;
   #staticHtml = '';
   #editor: ProgramEditor | null = null;
   #editorLoading: Promise<ProgramEditor | null> | null = null;
@@ -58,6 +61,7 @@ export class DezeroProgram extends HTMLElement {
     this.#lesson = dropFinalNewline(this.#original);
     this.#saved = new SavedEdit(this.dataset['runner'] ?? '', this.#original);
     this.#output = new OutputPanel(this);
+    this.#graph = new GraphPanel(this, () => void this.#start(undefined, { recordBackward: true }));
     this.#staticHtml = this.#static.innerHTML;
     const saved = this.#saved.load();
     this.#code = saved ?? this.#lesson;
@@ -106,8 +110,14 @@ export class DezeroProgram extends HTMLElement {
     void this.#start();
   }
 
-  /** Runs the current code; `timeLimitMs` is raised by "Allow more time". */
-  async #start(timeLimitMs = Number(this.dataset['timeLimit']) || undefined): Promise<void> {
+  /**
+   * Runs the current code; `timeLimitMs` is raised by "Allow more time", `recordBackward` set by
+   * the graph view's "Record backward".
+   */
+  async #start(
+    timeLimitMs = Number(this.dataset['timeLimit']) || undefined,
+    { recordBackward = false } = {},
+  ): Promise<void> {
     if (this.#run) return;
     void this.#loadEditor();
     const controller = new AbortController();
@@ -117,6 +127,8 @@ export class DezeroProgram extends HTMLElement {
     // Another program on the page may be running; this one waits for it (and says so).
     this.#showState('waiting for another program to finish…');
     this.#output.start();
+    this.#graph.reset();
+    let graphs: GraphReport | null = null;
     this.#error = null;
     this.#editor?.markError(null);
     void this.#noteTypeErrors(controller);
@@ -129,6 +141,8 @@ export class DezeroProgram extends HTMLElement {
         onStdout: (text) => this.#output.append(text),
         onRich: (item) => this.#output.draw(item),
         onStart: () => this.#startClock(),
+        onGraph: (report) => (graphs = report),
+        recordBackward,
         signal: controller.signal,
         ...(timeLimitMs ? { timeLimitMs } : {}),
       });
@@ -140,6 +154,7 @@ export class DezeroProgram extends HTMLElement {
     }
     this.#run = null;
     this.#finish(outcome);
+    this.#graph.show(outcome.status === 'done' ? graphs : null);
   }
 
   /** Says, while the run goes on, that Run ignored the type errors the editor shows. */

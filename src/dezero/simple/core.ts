@@ -13,6 +13,7 @@ import { formatVariable } from '../np/format.ts';
 import type { DType } from '../np/dtype.ts';
 import { Config } from '../config.ts';
 import { GenerationQueue } from '../generation-queue.ts';
+import { observeBackward } from '../backward-hook.ts';
 import {
   checkData,
   describe,
@@ -127,20 +128,28 @@ export class Variable {
       queue.push(f);
     };
     addFunc(this.creator);
-    while (queue.size > 0) {
-      const f = queue.pop();
-      // NOTE: an output nobody used has no grad; it contributes nothing, so its gradient is zero.
-      const gys = f.outputs.map((y) => y.grad ?? zerosLike(y.data));
-      // NOTE: no shape check, as the book's core_simple: without broadcasting in backward, an
-      // input that forward broadcast gets a gradient of the output's shape (step 40 fixes that).
-      const gxs = inputGradients(f, gys, { checkShapes: false });
-      for (let i = 0; i < f.inputs.length; i++) {
-        const x = f.inputs[i]!;
-        const gx = gxs[i]!;
-        x.grad = x.grad === null ? gx : x.grad.add(gx);
-        if (x.creator !== null) addFunc(x.creator);
+    // NOTE: null unless the reader asked the graph view to record; then it hears each step.
+    const listener = observeBackward(this);
+    try {
+      while (queue.size > 0) {
+        const f = queue.pop();
+        if (listener !== null) listener.pop(f, queue.waiting());
+        // NOTE: an output nobody used has no grad; it contributes nothing, so its gradient is zero.
+        const gys = f.outputs.map((y) => y.grad ?? zerosLike(y.data));
+        // NOTE: no shape check, as the book's core_simple: without broadcasting in backward, an
+        // input that forward broadcast gets a gradient of the output's shape (step 40 fixes that).
+        const gxs = inputGradients(f, gys, { checkShapes: false });
+        for (let i = 0; i < f.inputs.length; i++) {
+          const x = f.inputs[i]!;
+          const gx = gxs[i]!;
+          x.grad = x.grad === null ? gx : x.grad.add(gx);
+          if (x.creator !== null) addFunc(x.creator);
+        }
+        if (listener !== null) listener.stepped(f);
+        if (!retainGrad) for (const y of f.outputs) y.grad = null;
       }
-      if (!retainGrad) for (const y of f.outputs) y.grad = null;
+    } finally {
+      listener?.end();
     }
   }
 
