@@ -119,7 +119,6 @@ export class DezeroProgram extends HTMLElement {
     { recordBackward = false } = {},
   ): Promise<void> {
     if (this.#run) return;
-    void this.#loadEditor();
     const controller = new AbortController();
     this.#run = controller;
     this.#setStatus('running');
@@ -138,7 +137,11 @@ export class DezeroProgram extends HTMLElement {
       const code = this.#code === this.#lesson ? this.#original : this.#code;
       this.#output.expectDrawing(code);
       outcome = await runner.run(code, {
-        onStdout: (text) => this.#output.append(text),
+        onStdout: (text) => {
+          this.#output.append(text);
+          // NOTE: not before: Monaco's megabytes would compete with the worker's start for the CPU.
+          void this.#loadEditor();
+        },
         onRich: (item) => this.#output.draw(item),
         onStart: () => this.#startClock(),
         onGraph: (report) => (graphs = report),
@@ -153,6 +156,7 @@ export class DezeroProgram extends HTMLElement {
       };
     }
     this.#run = null;
+    void this.#loadEditor();
     this.#finish(outcome);
     this.#graph.show(outcome.status === 'done' ? graphs : null);
   }
