@@ -10,6 +10,7 @@ import type { Index } from './np/indexing.ts';
 import { allocStorage } from './np/dtype.ts';
 import type { Storage } from './np/dtype.ts';
 import { libmExp } from './np/libm-exp.ts';
+import { expF32 } from './np/libm-f32.ts';
 import { libmLog } from './np/libm-log.ts';
 import { pairwiseSum } from './np/reduce.ts';
 import { addAt } from './np/indexing.ts';
@@ -229,7 +230,7 @@ function expShifted(
   at: number,
   f32: boolean,
 ): void {
-  if (f32) for (let j = 0; j < n; j++) out[at + j] = libmExp(Math.fround(src[start + j]! - m));
+  if (f32) for (let j = 0; j < n; j++) out[at + j] = expF32(Math.fround(src[start + j]! - m));
   else for (let j = 0; j < n; j++) out[at + j] = libmExp(src[start + j]! - m);
 }
 

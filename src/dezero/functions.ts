@@ -6,7 +6,8 @@
  */
 import { NDArray } from './np/ndarray.ts';
 import { allocStorage } from './np/dtype.ts';
-import { libmTanh, tanhF32 } from './np/libm-tanh.ts';
+import { libmTanh } from './np/libm-tanh.ts';
+import { tanhToF32 } from './np/libm-f32.ts';
 import { parseAxes } from './np/reduce.ts';
 import type { AxisArg } from './np/reduce.ts';
 import { dot } from './np/linalg.ts';
@@ -333,7 +334,7 @@ export function sigmoidContiguous(x: NDArray): NDArray {
   const at = x.offset;
   if (f32) {
     const f = Math.fround;
-    for (let i = 0; i < size; i++) out[i] = f(f(f(tanhF32(f(src[at + i]! * 0.5))) * 0.5) + 0.5);
+    for (let i = 0; i < size; i++) out[i] = f(f(tanhToF32(f(src[at + i]! * 0.5)) * 0.5) + 0.5);
   } else {
     for (let i = 0; i < size; i++) out[i] = libmTanh(src[at + i]! * 0.5) * 0.5 + 0.5;
   }

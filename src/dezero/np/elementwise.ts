@@ -349,8 +349,11 @@ export function sign(x: ArrayLikeInput): NDArray {
   return unaryInto('sign', a, a.dtype === 'bool' ? 'int64' : a.dtype);
 }
 
-/** e to the x. */
-export const exp = (x: ArrayLikeInput): NDArray => floatUnary('exp', x);
+/** e to the x (float32 through `expF32`, which rounds to the same values). */
+export function exp(x: ArrayLikeInput): NDArray {
+  const a = operandArray(x, 'exp');
+  return a.dtype === 'float32' ? unaryInto('expF32', a, 'float32') : floatUnary('exp', a);
+}
 /** Natural logarithm. */
 export const log = (x: ArrayLikeInput): NDArray => floatUnary('log', x);
 /** Sine. */
@@ -359,7 +362,7 @@ export const sin = (x: ArrayLikeInput): NDArray => floatUnary('sin', x);
 export const cos = (x: ArrayLikeInput): NDArray => floatUnary('cos', x);
 /** Tangent. */
 export const tan = (x: ArrayLikeInput): NDArray => floatUnary('tan', x);
-/** Hyperbolic tangent (float32 through the cheaper `tanhF32`, which rounds to the same values). */
+/** Hyperbolic tangent (float32 through the cheaper `tanhToF32`, which rounds to the same values). */
 export function tanh(x: ArrayLikeInput): NDArray {
   const a = operandArray(x, 'tanh');
   return a.dtype === 'float32' ? unaryInto('tanhF32', a, 'float32') : floatUnary('tanh', a);

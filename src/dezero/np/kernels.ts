@@ -6,7 +6,8 @@
 import type { Storage } from './dtype.ts';
 import { libmExp } from './libm-exp.ts';
 import { libmLog } from './libm-log.ts';
-import { libmExpm1, libmTanh, tanhF32 } from './libm-tanh.ts';
+import { libmExpm1, libmTanh } from './libm-tanh.ts';
+import { expF32, tanhToF32 } from './libm-f32.ts';
 import { libmCos, libmSin } from './libm-trig.ts';
 
 /** Binary operations with a kernel; results are stored into the output's typed array. */
@@ -36,6 +37,7 @@ export type BinaryOp =
 export type UnaryOp =
   | 'neg'
   | 'exp'
+  | 'expF32'
   | 'log'
   | 'sin'
   | 'cos'
@@ -193,6 +195,10 @@ export function unaryRow(
     case 'exp':
       for (; io < end; io++, ia += sa) out[io] = libmExp(a[ia]!);
       return;
+    case 'expF32':
+      // NOTE: float32 in and out only (see expF32).
+      for (; io < end; io++, ia += sa) out[io] = expF32(a[ia]!);
+      return;
     case 'log':
       for (; io < end; io++, ia += sa) out[io] = libmLog(a[ia]!);
       return;
@@ -209,8 +215,8 @@ export function unaryRow(
       for (; io < end; io++, ia += sa) out[io] = libmTanh(a[ia]!);
       return;
     case 'tanhF32':
-      // NOTE: float32 in and out only (see tanhF32).
-      for (; io < end; io++, ia += sa) out[io] = tanhF32(a[ia]!);
+      // NOTE: float32 in and out only (see tanhToF32).
+      for (; io < end; io++, ia += sa) out[io] = tanhToF32(a[ia]!);
       return;
     case 'sqrt':
       for (; io < end; io++, ia += sa) out[io] = Math.sqrt(a[ia]!);
