@@ -5,6 +5,7 @@
  * Updates write into `param.data` in place (Python's `param.data -= ...`), so float32 weights stay
  * float32 and are rounded to float32 at every step, as numpy does.
  */
+import { libmPow } from './np/libm-pow.ts';
 import { Parameter } from './core.ts';
 import type { Layer } from './layers.ts';
 import type { NDArray } from './np/ndarray.ts';
@@ -272,8 +273,8 @@ export class Adam extends Optimizer {
   }
   /** The step size at step t: alpha · √(1 − beta2ᵗ) / (1 − beta1ᵗ). */
   get lr(): number {
-    const fix1 = 1 - Math.pow(this.beta1, this.t);
-    const fix2 = 1 - Math.pow(this.beta2, this.t);
+    const fix1 = 1 - libmPow(this.beta1, this.t);
+    const fix2 = 1 - libmPow(this.beta2, this.t);
     return (this.alpha * Math.sqrt(fix2)) / fix1;
   }
   override updateOne(param: Parameter): void {

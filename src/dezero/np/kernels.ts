@@ -9,6 +9,7 @@ import { libmLog } from './libm-log.ts';
 import { libmExpm1, libmTanh } from './libm-tanh.ts';
 import { expF32, tanhToF32 } from './libm-f32.ts';
 import { libmCos, libmSin } from './libm-trig.ts';
+import { libmPow } from './libm-pow.ts';
 
 /** Binary operations with a kernel; results are stored into the output's typed array. */
 export type BinaryOp =
@@ -90,7 +91,7 @@ export function binaryRow(
         const x = a[ia]!;
         const y = b[ib]!;
         // NOTE: x*x is the correctly rounded square; keep it exact like C's pow(x, 2).
-        out[io] = y === 2 ? x * x : Math.pow(x, y);
+        out[io] = y === 2 ? x * x : libmPow(x, y);
       }
       return;
     case 'maximum':

@@ -13,14 +13,14 @@ const words = new Uint32Array(bits.buffer);
 const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1; // little-endian: low word first
 const HIGH = 1 - LOW;
 
-const INV_LN2_N = 184.6649652337873; // N / ln 2
-const NEG_LN2_HI_N = -0.005415212348111709; // -(ln 2 / N), high part
-const NEG_LN2_LO_N = -1.2864023111638346e-14; // and low part
-const SHIFT = 6755399441055744; // 1.5 * 2^52: adding it rounds to an integer
-const C2 = 0.49999999999996786;
-const C3 = 0.16666666666665886;
-const C4 = 0.0416666808410674;
-const C5 = 0.008333335853059549;
+export const INV_LN2_N = 184.6649652337873; // N / ln 2
+export const NEG_LN2_HI_N = -0.005415212348111709; // -(ln 2 / N), high part
+export const NEG_LN2_LO_N = -1.2864023111638346e-14; // and low part
+export const SHIFT = 6755399441055744; // 1.5 * 2^52: adding it rounds to an integer
+export const C2 = 0.49999999999996786;
+export const C3 = 0.16666666666665886;
+export const C4 = 0.0416666808410674;
+export const C5 = 0.008333335853059549;
 
 /**
  * `__exp_data.tab`: for k = 0..127, the bits of tail_k and of 2^(k/128) - tail_k with k << 45
@@ -284,8 +284,9 @@ const TAB = new BigUint64Array([
   0x3c5305c14160cc89n,
   0x3feff3c22b8f71f1n,
 ]);
-const TAB_F64 = new Float64Array(TAB.buffer);
-const TAB_U32 = new Uint32Array(TAB.buffer);
+/** The same table as doubles (tail_k at 2k) and as 32-bit words (pow's exp step reads them too). */
+export const TAB_F64 = new Float64Array(TAB.buffer);
+export const TAB_U32 = new Uint32Array(TAB.buffer);
 
 /** e^x, bit for bit equal to glibc's `exp` on x86-64 with FMA (numpy's float64 exp). */
 export function libmExp(x: number): number {
