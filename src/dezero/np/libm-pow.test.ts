@@ -53,3 +53,10 @@ test('np.power and Variable.pow go through libmPow', () => {
   const [x, y] = [fromHex(xHex), fromHex(yHex)];
   assert.equal(np.power(np.array(x), np.array(y)).item(), libmPow(x, y));
 });
+
+test('libmPow(x, 1) is x, as glibc gives it, for every kind of x', () => {
+  for (const [xHex] of cases) {
+    const x = fromHex(xHex);
+    assert.ok(same(libmPow(x, 1), x), `pow(${x}, 1)`);
+  }
+});
