@@ -59,6 +59,43 @@ export type UnaryOp =
   | 'isinf'
   | 'isfinite';
 
+/**
+ * `binaryRow`'s four arithmetic loops on float32 operands and result, the types a training step
+ * works in; false for any other op. The same loops, so the same bits: kept apart so that V8
+ * compiles each for one element type, not for every typed array that `binaryRow` sees (measured:
+ * a 300-element float32 row in 1 µs instead of 2 once `binaryRow` has met other types).
+ */
+function binaryRowF32(
+  op: BinaryOp,
+  a: Float32Array,
+  ia: number,
+  sa: number,
+  b: Float32Array,
+  ib: number,
+  sb: number,
+  out: Float32Array,
+  io: number,
+  n: number,
+): boolean {
+  const end = io + n;
+  switch (op) {
+    case 'add':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! + b[ib]!;
+      return true;
+    case 'sub':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! - b[ib]!;
+      return true;
+    case 'mul':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! * b[ib]!;
+      return true;
+    case 'div':
+      for (; io < end; io++, ia += sa, ib += sb) out[io] = a[ia]! / b[ib]!;
+      return true;
+    default:
+      return false;
+  }
+}
+
 /** `out[io + k] = a[ia + k*sa] op b[ib + k*sb]` for k < n. */
 export function binaryRow(
   op: BinaryOp,
@@ -72,6 +109,13 @@ export function binaryRow(
   io: number,
   n: number,
 ): void {
+  if (
+    a instanceof Float32Array &&
+    b instanceof Float32Array &&
+    out instanceof Float32Array &&
+    binaryRowF32(op, a, ia, sa, b, ib, sb, out, io, n)
+  )
+    return;
   const end = io + n;
   switch (op) {
     case 'add':
