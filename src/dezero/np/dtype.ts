@@ -28,34 +28,34 @@ const SLAB_MAX = 2048; // the largest array (in bytes) taken from a slab
 let slab = new ArrayBuffer(SLAB_BYTES);
 let slabUsed = 0;
 
-/** A view of `size` elements of fresh zeros from the current slab (`bytes`, a multiple of 8, reserved). */
-function fromSlab<T>(
-  View: new (buffer: ArrayBuffer, byteOffset: number, length: number) => T,
-  bytes: number,
-  size: number,
-): T {
+/** The byte offset of `bytes` (a multiple of 8) of fresh zeros in the current slab, now reserved. */
+function reserve(bytes: number): number {
   if (slabUsed + bytes > SLAB_BYTES) {
     slab = new ArrayBuffer(SLAB_BYTES);
     slabUsed = 0;
   }
-  const view = new View(slab, slabUsed, size);
+  const at = slabUsed;
   slabUsed += bytes;
-  return view;
+  return at;
 }
 
 /** A zero-filled typed array of `size` elements for `dtype`. */
 export function allocStorage(dtype: DType, size: number): Storage {
+  // NOTE: each branch names its own constructor: one call site per type stays monomorphic.
   if (dtype === 'float32') {
     if (size <= 16 || size > SLAB_MAX / 4) return new Float32Array(size);
     // Whole 8-byte words, so every view starts where a Float64Array may.
-    return fromSlab(Float32Array, ((size + 1) & ~1) * 4, size);
+    const at = reserve(((size + 1) & ~1) * 4);
+    return new Float32Array(slab, at, size);
   }
   if (dtype === 'bool') {
     if (size <= 64 || size > SLAB_MAX) return new Uint8Array(size);
-    return fromSlab(Uint8Array, (size + 7) & ~7, size);
+    const at = reserve((size + 7) & ~7);
+    return new Uint8Array(slab, at, size);
   }
   if (size <= 8 || size > SLAB_MAX / 8) return new Float64Array(size);
-  return fromSlab(Float64Array, size * 8, size);
+  const at = reserve(size * 8);
+  return new Float64Array(slab, at, size);
 }
 
 /** Converts one JS number to a value the dtype can hold (f32 rounding, int truncation, 0/1). */
