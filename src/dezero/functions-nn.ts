@@ -5,7 +5,7 @@
  * `functions.ts`. Indexes are written as `NDArray.get` takes them: a number, a slice string in
  * Python's syntax (`':'`, `'1:3'`, `'::-1'`), `'...'`, `null`, or an int array.
  */
-import { NDArray } from './np/ndarray.ts';
+import { NDArray, fromStorage } from './np/ndarray.ts';
 import type { Index } from './np/indexing.ts';
 import { allocStorage } from './np/dtype.ts';
 import type { Storage } from './np/dtype.ts';
@@ -244,7 +244,7 @@ function softmaxRows(x: NDArray): NDArray {
     const s = 0 + pairwiseSum(out, at, n, 1, f32);
     for (let j = 0; j < n; j++) out[at + j] = out[at + j]! / s;
   }
-  return new NDArray(out, x.shape, x.dtype);
+  return fromStorage(out, x.shape, x.dtype);
 }
 
 function logsumexpRows(x: NDArray): NDArray {
@@ -260,7 +260,7 @@ function logsumexpRows(x: NDArray): NDArray {
     const s = 0 + pairwiseSum(e, 0, n, 1, f32);
     out[r] = m + round(libmLog(s));
   }
-  return new NDArray(out, [rows, 1], x.dtype);
+  return fromStorage(out, Object.freeze([rows, 1]), x.dtype);
 }
 
 /** y = x − logsumexp(x); gx = gy − exp(y)·Σ gy. */

@@ -4,7 +4,7 @@
  * side by side, and a lowercase function that applies it: `F.sin(x)`. Backward formulas use
  * Variable's methods (`gy.mul(y)`), which `variable-methods.ts` binds when `dezero` loads.
  */
-import { NDArray } from './np/ndarray.ts';
+import { NDArray, fromStorage } from './np/ndarray.ts';
 import { allocStorage } from './np/dtype.ts';
 import { libmTanh } from './np/libm-tanh.ts';
 import { tanhToF32 } from './np/libm-f32.ts';
@@ -338,7 +338,7 @@ export function sigmoidContiguous(x: NDArray): NDArray {
   } else {
     for (let i = 0; i < size; i++) out[i] = libmTanh(src[at + i]! * 0.5) * 0.5 + 0.5;
   }
-  return new NDArray(out, x.shape, f32 ? 'float32' : 'float64');
+  return fromStorage(out, x.shape, f32 ? 'float32' : 'float64');
 }
 
 /** The logistic sigmoid 1 / (1 + e⁻ˣ), as one Function. */

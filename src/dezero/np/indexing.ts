@@ -15,7 +15,7 @@
  * index needs its own brackets or an array: `x.set([[0, 2]], 1)` is `x[[0, 2]] = 1`.
  * `addAt(a, index, b)` is numpy's unbuffered `np.add.at`.
  */
-import { NDArray, fromFlat, shapeSize } from './ndarray.ts';
+import { NDArray, fromFlat, fromStorage, shapeSize } from './ndarray.ts';
 import type { ArrayLikeInput } from './ndarray.ts';
 import { allocStorage, castValue, promoteWithScalar, promoteTypes } from './dtype.ts';
 import { broadcastShapes, broadcastTo } from './broadcast.ts';
@@ -305,7 +305,7 @@ function gather(a: NDArray, index: readonly Index[]): NDArray | null {
       const start = a.offset + checkedIndex(ids[first.offset + b]!, rows, 0) * rowSize;
       for (let r = 0; r < rowSize; r++) out[o++] = src[start + r]!;
     }
-    return new NDArray(out, [...first.shape, ...a.shape.slice(1)], a.dtype);
+    return fromStorage(out, Object.freeze([...first.shape, ...a.shape.slice(1)]), a.dtype);
   }
   if (n !== a.ndim) return null;
   const strides = a.strides;
@@ -318,7 +318,7 @@ function gather(a: NDArray, index: readonly Index[]): NDArray | null {
     }
     out[b] = src[pos]!;
   }
-  return new NDArray(out, first.shape, a.dtype);
+  return fromStorage(out, first.shape, a.dtype);
 }
 
 function sameShape(x: readonly number[], y: readonly number[]): boolean {
