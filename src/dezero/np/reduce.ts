@@ -3,7 +3,7 @@
  * so results match to the last bit: along the innermost axis numpy uses pairwise summation (blocks
  * of 8 accumulators, split at 128), across outer axes it adds slab by slab.
  */
-import { NDArray, contiguousStrides, shapeSize } from './ndarray.ts';
+import { NDArray, contiguousStrides, fromStorage, shapeSize } from './ndarray.ts';
 import type { ReduceOptions } from './ndarray.ts';
 import { allocStorage, floatType } from './dtype.ts';
 import type { DType, Storage } from './dtype.ts';
@@ -184,7 +184,7 @@ function reduceContiguous(
       for (; r < n; r++, q += inner) binaryRow(op, out, at, 1, src, q, 1, out, at, inner);
     }
   }
-  return new NDArray(out, outShape, outType);
+  return fromStorage(out, Object.freeze(outShape), outType);
 }
 
 /** The general path of `reduceInto`, for any strides and axes; exported so tests can compare the paths. */
@@ -322,7 +322,12 @@ function finish(
   axes: readonly number[],
   keepdims: boolean,
 ): NDArray {
-  return keepdims ? new NDArray(r.storage, outShapeOf(shape, axes, true), r.dtype) : r;
+  if (!keepdims) return r;
+  const kept = Object.freeze(outShapeOf(shape, axes, true));
+  // A fresh result (all of its storage, from 0) is wrapped as is; anything else is copied by the constructor.
+  return r.offset === 0 && r.storage.length === r.size
+    ? fromStorage(r.storage, kept, r.dtype)
+    : new NDArray(r.storage, kept, r.dtype, undefined, r.offset);
 }
 
 /** Sum over axes (all by default); bool and int64 sum to int64. */
