@@ -44,6 +44,28 @@ test('cleargrads() clears every parameter gradient, nested ones included', () =>
   assert.ok([...net.params()].every((p) => p.grad === null));
 });
 
+test('a nested layer that overrides params() is asked for its own, by params() and cleargrads()', () => {
+  /** Keeps its parameters in an array, where the property walk cannot see them. */
+  class Listed extends Layer {
+    list = [new Parameter(np.array(1), 'a'), new Parameter(np.array(2), 'b')];
+    override *params(): Generator<Parameter> {
+      yield* this.list;
+    }
+  }
+  class Outer extends Layer {
+    inner = new Listed();
+    c = new Parameter(np.array(3), 'c');
+  }
+  const outer = new Outer();
+  assert.deepEqual(
+    [...outer.params()].map((p) => p.name),
+    ['a', 'b', 'c'],
+  );
+  for (const p of outer.params()) p.grad = new Variable(np.array(1));
+  outer.cleargrads();
+  assert.ok([...outer.params()].every((p) => p.grad === null));
+});
+
 test('Linear: W is made at the first call from the input size, float32 by default; b is zeros', () => {
   const layer = new L.Linear(4);
   assert.equal(layer.W.hasData, false);
