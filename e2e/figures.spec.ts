@@ -6,6 +6,7 @@
  */
 import { expect, test } from './fixtures.ts';
 import type { Locator, Page } from './fixtures.ts';
+import { replaceCode } from './editor.ts';
 
 const LESSON = 'steps/34/';
 
@@ -18,17 +19,6 @@ function program(page: Page, src = '34/main'): Locator {
 
 function figures(target: Locator): Locator {
   return target.locator('[data-rich] > figure[data-rich-item]');
-}
-
-/** Replaces the program's code in the editor, as a reader would. */
-async function replaceCode(page: Page, target: Locator, code: string): Promise<void> {
-  await target.locator('[data-code]').hover();
-  const editor = target.locator('[data-code] .monaco-editor').first();
-  await expect(editor).toBeVisible();
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
 }
 
 /** Runs a program and waits until it is done and every figure is in. */

@@ -7,20 +7,10 @@
 import { expect, test } from './fixtures.ts';
 import type { Locator, Page } from './fixtures.ts';
 import { expectNoViolations } from './axe.ts';
+import { replaceCode } from './editor.ts';
 
 function program(page: Page, src: string): Locator {
   return page.locator(`[data-runner="${src}"]`);
-}
-
-/** Replaces the program's code in the editor, as a reader would. */
-async function replaceCode(page: Page, target: Locator, code: string): Promise<void> {
-  await target.locator('[data-code]').hover();
-  const editor = target.locator('[data-code] .monaco-editor').first();
-  await expect(editor).toBeVisible();
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
 }
 
 async function runToEnd(target: Locator): Promise<void> {

@@ -6,6 +6,7 @@
  */
 import { expect, test } from './fixtures.ts';
 import type { Locator, Page } from './fixtures.ts';
+import { replaceCode } from './editor.ts';
 
 const LESSON = 'steps/24/';
 const PROGRAM = '24/main';
@@ -16,16 +17,6 @@ function program(page: Page): Locator {
 
 function button(target: Locator, name: string): Locator {
   return target.getByRole('button', { name, exact: true });
-}
-
-async function replaceCode(page: Page, target: Locator, code: string): Promise<void> {
-  await target.locator('[data-code]').hover();
-  const editor = target.locator('[data-code] .monaco-editor').first();
-  await expect(editor).toBeVisible();
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
 }
 
 const stdout = (target: Locator): Promise<string | null> =>

@@ -6,6 +6,7 @@
 import { expect, test } from './fixtures.ts';
 import type { Locator, Page } from './fixtures.ts';
 import { programSource } from './lesson-steps.ts';
+import { replaceCode } from './editor.ts';
 
 const ID = '48/main';
 
@@ -57,17 +58,6 @@ test('the loss chart appears while training runs, is redrawn in place, and ends 
   await expect(figures.first().locator('svg')).toHaveAttribute('aria-label', /loss/);
   await expect(target.locator('[data-rich] [role="alert"]')).toHaveCount(0);
 });
-
-/** Replaces the program's code in its editor, as a reader edits it. */
-async function replaceCode(page: Page, target: Locator, code: string): Promise<void> {
-  await target.locator('[data-code]').hover();
-  const editor = target.locator('[data-code] .monaco-editor').first();
-  await expect(editor).toBeVisible();
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
 
 test('Stop ends the run and leaves the live chart as it was', async ({ page }) => {
   const target = program(page);

@@ -4,6 +4,7 @@
  */
 import { expect, test } from './fixtures.ts';
 import type { Locator, Page } from './fixtures.ts';
+import { openEditor, replaceCode } from './editor.ts';
 
 const LESSON = 'steps/01/';
 
@@ -13,23 +14,6 @@ function program(page: Page, src = '01/main'): Locator {
 
 function button(target: Locator, name: string): Locator {
   return target.getByRole('button', { name, exact: true });
-}
-
-/** Brings up the Monaco editor by pointing at the code, as a reader would. */
-async function openEditor(target: Locator): Promise<Locator> {
-  await target.locator('[data-code]').hover();
-  const editor = target.locator('[data-code] .monaco-editor').first();
-  await expect(editor).toBeVisible();
-  return editor;
-}
-
-/** Replaces the program's code in the editor. */
-async function replaceCode(page: Page, target: Locator, code: string): Promise<void> {
-  const editor = await openEditor(target);
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
 }
 
 async function expectedOutput(target: Locator): Promise<string> {
@@ -287,7 +271,10 @@ test('a slow program shows its running time, and the time it took when done', as
   await expect(main.locator('[data-elapsed]')).toHaveText('1 s');
   await expect(main.locator('[data-elapsed]')).toHaveText('2 s');
   await expect(main).toHaveAttribute('data-status', 'done');
-  await expect(main.locator('[data-state]')).toHaveText(/^finished in 2\.\d s$/);
+  // At least the 2.5 s it waited; how much more depends on the machine's load, not on the page.
+  await expect(main.locator('[data-state]')).toHaveText(
+    /^finished in (2\.[5-9]|[3-9]\.\d|\d\d+\.\d) s$/,
+  );
   await expect(main.locator('[data-elapsed]')).toHaveText('');
 });
 
