@@ -9,6 +9,7 @@ import type {
   BackwardStep,
   StepFunction,
 } from '../../runner/graph/graph-report.ts';
+import { listMove } from './list-keys.ts';
 
 /** How long Play shows each step. */
 const PLAY_MS = 900;
@@ -121,15 +122,7 @@ export function backwardStepper(
     }, PLAY_MS);
   });
   root.addEventListener('keydown', (event) => {
-    const moves: Record<string, number> = {
-      ArrowRight: at + 1,
-      ArrowDown: at + 1,
-      ArrowLeft: at - 1,
-      ArrowUp: at - 1,
-      Home: 0,
-      End: steps.length - 1,
-    };
-    const to = moves[event.key];
+    const to = listMove(event.key, at, steps.length - 1);
     if (to === undefined) return;
     event.preventDefault();
     stopPlaying();

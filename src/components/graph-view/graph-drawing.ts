@@ -8,6 +8,7 @@ import { renderDot } from '../../rich/render-dot.ts';
 import { sanitizeSvg } from '../../rich/sanitize-svg.ts';
 import { scopeSvgIds } from '../program/scope-svg-ids.ts';
 import { graphToDot, nodeLines } from './graph-dot.ts';
+import { listMove } from './list-keys.ts';
 
 let drawings = 0;
 
@@ -67,15 +68,7 @@ export async function drawGraph(
   });
   svg.addEventListener('keydown', (event) => {
     const at = order.findIndex((g) => g === document.activeElement);
-    const moves: Record<string, number> = {
-      ArrowDown: at + 1,
-      ArrowRight: at + 1,
-      ArrowUp: at - 1,
-      ArrowLeft: at - 1,
-      Home: 0,
-      End: order.length - 1,
-    };
-    const to = moves[event.key];
+    const to = listMove(event.key, at, order.length - 1);
     if (to === undefined) return;
     event.preventDefault();
     const g = order[Math.max(0, Math.min(order.length - 1, to))];
