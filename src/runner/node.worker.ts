@@ -5,6 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { captureRun, runnerBroken } from './capture-run.ts';
 import type { FromWorker } from './protocol.ts';
+import { setDataFileReader } from '../dezero/data-files.ts';
+import { nodeDataFileReader } from './node-data-files.ts';
 
 const port = parentPort;
 if (!port) throw new Error('node.worker.ts runs as a worker thread: use runInFreshRealm()');
@@ -12,6 +14,7 @@ if (!port) throw new Error('node.worker.ts runs as a worker thread: use runInFre
 const post = port.postMessage.bind(port);
 const send = (message: FromWorker): void => post(message);
 const code = (workerData as { code: string }).code;
+setDataFileReader(nodeDataFileReader);
 captureRun(code, send).catch((failure: unknown) =>
   send({ type: 'error', error: runnerBroken(failure) }),
 );

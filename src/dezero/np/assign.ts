@@ -1,7 +1,7 @@
 /** Writing values into a (possibly strided) view: the core of `x.set(...)`, `pad` and friends. */
 import type { NDArray } from './ndarray.ts';
 import type { ArrayLikeInput } from './ndarray.ts';
-import { castValue } from './dtype.ts';
+import { castValue, isInteger } from './dtype.ts';
 import { broadcastStrides, broadcastsTo } from './broadcast.ts';
 import { shapeCompact } from './shape-text.ts';
 import { coalesce, walkRows } from './iterate.ts';
@@ -59,8 +59,8 @@ export function assignInPlace(dst: NDArray, result: NDArray, op: keyof typeof UF
   }
   const floatIntoInt =
     (result.dtype === 'float64' || result.dtype === 'float32') &&
-    (dst.dtype === 'int64' || dst.dtype === 'bool');
-  if (floatIntoInt || (result.dtype === 'int64' && dst.dtype === 'bool')) {
+    (isInteger(dst.dtype) || dst.dtype === 'bool');
+  if (floatIntoInt || (isInteger(result.dtype) && dst.dtype === 'bool')) {
     throw new TypeError(
       `Cannot cast ufunc '${UFUNC_NAMES[op]}' output from dtype('${result.dtype}') to dtype('${dst.dtype}') with casting rule 'same_kind'`,
     );

@@ -1,16 +1,16 @@
 /**
- * The four dtypes of `np`, their storage, and numpy 2's promotion rules (NEP 50).
+ * The five dtypes of `np`, their storage, and numpy 2's promotion rules (NEP 50).
  * A JS number is a "weak" Python float: it never widens a float32 array, but it turns bool and
  * int64 arrays into float64 (we cannot tell `2` from `2.0`, so a number always counts as a float).
  */
 
 /** The element types `np` supports. */
-export type DType = 'float64' | 'float32' | 'int64' | 'bool';
+export type DType = 'float64' | 'float32' | 'int64' | 'uint8' | 'bool';
 
-/** The typed array behind an array: float64 and int64 in Float64Array, float32, bool as 0/1. */
+/** The typed array behind an array: float64 and int64 in Float64Array, float32, uint8 and bool (as 0/1) in Uint8Array. */
 export type Storage = Float64Array | Float32Array | Uint8Array;
 
-const DTYPES: readonly string[] = ['float64', 'float32', 'int64', 'bool'];
+const DTYPES: readonly string[] = ['float64', 'float32', 'int64', 'uint8', 'bool'];
 
 /** True when `x` names one of our dtypes. */
 export function isDType(x: unknown): x is DType {
@@ -48,7 +48,7 @@ export function allocStorage(dtype: DType, size: number): Storage {
     const at = reserve(((size + 1) & ~1) * 4);
     return new Float32Array(slab, at, size);
   }
-  if (dtype === 'bool') {
+  if (dtype === 'bool' || dtype === 'uint8') {
     if (size <= 64 || size > SLAB_MAX) return new Uint8Array(size);
     const at = reserve((size + 7) & ~7);
     return new Uint8Array(slab, at, size);
@@ -69,15 +69,21 @@ export function castValue(value: number, dtype: DType): number {
       // NOTE: numpy's float -> int cast truncates toward zero; nan/inf have no int value.
       if (!Number.isFinite(value)) throw new RangeError(`cannot convert ${value} to int64`);
       return Math.trunc(value) + 0;
+    case 'uint8': {
+      // NOTE: numpy wraps an integer cast to uint8 modulo 256 (-1 -> 255, 256 -> 0).
+      if (!Number.isFinite(value)) throw new RangeError(`cannot convert ${value} to uint8`);
+      const wrapped = Math.trunc(value) % 256;
+      return wrapped < 0 ? wrapped + 256 : wrapped + 0;
+    }
     case 'bool':
       // NOTE: like Python's bool(), nan is truthy.
       return value !== 0 ? 1 : 0;
   }
 }
 
-const RANK: Record<DType, number> = { bool: 0, int64: 1, float32: 2, float64: 3 };
+const RANK: Record<DType, number> = { bool: 0, uint8: 1, int64: 2, float32: 3, float64: 4 };
 
-/** numpy's `result_type` of two arrays (both "strong"): bool < int64 < float32 < float64, int64+float32 = float64. */
+/** numpy's `result_type` of two arrays (both "strong"): bool < uint8 < int64 < float32 < float64, int64+float32 = float64. */
 export function promoteTypes(a: DType, b: DType): DType {
   if (a === b) return a;
   if ((a === 'int64' && b === 'float32') || (a === 'float32' && b === 'int64')) return 'float64';
@@ -97,4 +103,9 @@ export function floatType(a: DType): DType {
 /** True for float64 and float32. */
 export function isFloat(dtype: DType): boolean {
   return dtype === 'float64' || dtype === 'float32';
+}
+
+/** True for int64 and uint8 (bool is its own kind, as in numpy). */
+export function isInteger(dtype: DType): boolean {
+  return dtype === 'int64' || dtype === 'uint8';
 }

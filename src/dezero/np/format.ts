@@ -34,7 +34,7 @@ export function formatVariable(text: string): string {
 /** `str()` of a numpy scalar of `dtype`: what a 0-d array prints. */
 export function formatScalar(x: number, dtype: DType): string {
   if (dtype === 'bool') return x ? 'True' : 'False';
-  if (dtype === 'int64') return String(x);
+  if (dtype === 'int64' || dtype === 'uint8') return String(x);
   return formatFloatScalar(x, dtype === 'float32');
 }
 

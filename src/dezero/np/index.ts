@@ -38,6 +38,7 @@ export const np = {
   float64: 'float64' as DType,
   float32: 'float32' as DType,
   int64: 'int64' as DType,
+  uint8: 'uint8' as DType,
   bool: 'bool' as DType,
   pi: Math.PI,
   e: Math.E,

@@ -96,6 +96,7 @@ function parseIndex(a: NDArray, index: readonly Index[]): Entry[] {
       if (arr.dtype === 'bool')
         for (const nz of nonzero(arr)) entries.push({ kind: 'array', array: nz });
       else if (arr.dtype === 'int64') entries.push({ kind: 'array', array: arr });
+      else if (arr.dtype === 'uint8') entries.push({ kind: 'array', array: arr.astype('int64') });
       else throw new TypeError('arrays used as indices must be of integer (or boolean) type');
     } else entries.push({ kind: 'slice', slice: ix as Slice });
   }
@@ -352,7 +353,7 @@ export function setIndex(a: NDArray, index: readonly Index[], value: ArrayLikeIn
   const values = selectionValues(sel, value, a.dtype === 'float32' ? 'float32' : 'float64');
   const dst = a.storage;
   const pos = sel.positions;
-  const cast = a.dtype === 'int64' || a.dtype === 'bool';
+  const cast = a.dtype === 'int64' || a.dtype === 'uint8' || a.dtype === 'bool';
   for (let i = 0; i < pos.length; i++)
     dst[pos[i]!] = cast ? castValue(values[i]!, a.dtype) : values[i]!;
 }

@@ -330,10 +330,11 @@ function finish(
     : new NDArray(r.storage, kept, r.dtype, undefined, r.offset);
 }
 
-/** Sum over axes (all by default); bool and int64 sum to int64. */
+/** Sum over axes (all by default); bool, uint8 and int64 sum to int64. */
 export function sum(a: NDArray, axis?: AxisArg, keepdims?: boolean): NDArray {
   const p = parseAxes(a.ndim, axis, keepdims);
-  const t: DType = a.dtype === 'bool' ? 'int64' : a.dtype;
+  // NOTE: numpy sums bool and uint8 in its widest integer type (uint8 in uint64; int64 holds the same values).
+  const t: DType = a.dtype === 'bool' || a.dtype === 'uint8' ? 'int64' : a.dtype;
   return finish(reduceInto('sum', a, p.axes, t), a.shape, p.axes, p.keepdims);
 }
 
