@@ -7,6 +7,7 @@ import rehypeKatex from 'rehype-katex';
 import { sidebar } from './src/course/sidebar.ts';
 import { monacoCssOnDemand } from './src/components/program/monaco-css-plugin.ts';
 import { contentSecurityPolicy } from './src/site/csp-integration.ts';
+import { mnistData } from './src/site/mnist-integration.ts';
 
 // BASE_PATH lets the static site live under a sub-path (e.g. /dezero-ts/ on GitHub Pages).
 const base = process.env.BASE_PATH ?? '/';
@@ -45,5 +46,6 @@ export default defineConfig({
     }),
     // After Starlight, so the pages it wrote (and Pagefind's) are final when their scripts are hashed.
     contentSecurityPolicy(),
+    mnistData(),
   ],
 });

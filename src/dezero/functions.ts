@@ -306,13 +306,15 @@ export class Sigmoid extends Function {
   override forward(x: NDArray): NDArray {
     return x.isContiguous() ? sigmoidContiguous(x) : sigmoidComposed(x);
   }
+  // NOTE: 1 − y in y's own dtype, as the book's `1 - y` is under numpy 1.24 (a Python int next to
+  // an array is weak): a float32 network then keeps float32 gradients, as the book's MNIST MLP does.
   override backward(gy: Variable): Variable {
     const y = this.outputs[0]!;
-    return gy.mul(y).mul(y.rsub(1));
+    return gy.mul(y).mul(y.rsub(fromStorage(allocStorage(y.dtype, 1).fill(1), [], y.dtype)));
   }
   override backwardArrays(gy: NDArray): NDArray {
     const y = this.outputs[0]!.data;
-    return gy.mul(y).mul(constant(1).sub(y));
+    return gy.mul(y).mul(y.neg().add(1));
   }
 }
 

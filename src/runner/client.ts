@@ -20,6 +20,8 @@ export type RunOutcome =
 
 /** Callbacks and limits for one run. */
 export interface RunOptions {
+  /** Receives a line on how a data set's loading goes, before the program starts ('' once loaded). */
+  onProgress?: (text: string) => void;
   /** Receives printed text as it arrives, in order. */
   onStdout: (text: string) => void;
   /** Receives each figure or graph the program draws, in order with its printed text. */
@@ -171,6 +173,9 @@ export class RunnerClient {
         break;
       case 'error':
         finish({ status: 'error', error: message.error });
+        break;
+      case 'progress':
+        options.onProgress?.(message.text);
         break;
       case 'ready':
         break;

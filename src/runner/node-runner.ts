@@ -60,6 +60,7 @@ export function runInFreshRealm(
           end(message.error);
           break;
         case 'graph':
+        case 'progress':
         case 'ready':
           break;
       }

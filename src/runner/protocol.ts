@@ -24,6 +24,8 @@ export type RunnerMessage =
   | { type: 'run'; code: string; recordBackward?: boolean }
   /** Worker -> page: `dezero` has loaded and the lock is held; the worker is ready to run. */
   | { type: 'ready' }
+  /** Worker -> page: how the loading of a data set goes, before the program starts ('' when loaded). */
+  | { type: 'progress'; text: string }
   /** Worker -> page: a batch of printed text, in order. */
   | { type: 'stdout'; text: string }
   /** Worker -> page: a figure or graph for the output panel, in order with the printed text. */

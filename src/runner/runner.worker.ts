@@ -7,6 +7,9 @@
  */
 import { captureRun, runnerBroken, warmUp } from './capture-run.ts';
 import type { ConnectMessage, FromWorker, ToWorker } from './protocol.ts';
+import { setDataFileReader } from '../dezero/data-files.ts';
+import { dataNeeds } from './data-needs.ts';
+import { fetchDataFiles, mapReader } from './data-fetch.ts';
 
 // NOTE: captured before any program runs; a program may replace the prototypes' versions.
 const portPost = MessagePort.prototype.postMessage;
@@ -14,6 +17,32 @@ const closeSelf = self.close.bind(self);
 const apply = Reflect.apply;
 
 self.addEventListener('message', connect, { once: true });
+
+/** Fetches the data sets `code` names and installs their reader; false (error sent) when one failed. */
+async function loadData(code: string, send: (message: FromWorker) => void): Promise<boolean> {
+  const files = new Map<string, Uint8Array>();
+  try {
+    for (const { label, files: names } of dataNeeds(code)) {
+      const env = { fetch: self.fetch.bind(self), caches: self.caches };
+      const progress = (text: string): void => send({ type: 'progress', text });
+      for (const [name, bytes] of await fetchDataFiles(
+        label,
+        names,
+        import.meta.env.BASE_URL,
+        progress,
+        env,
+      ))
+        files.set(name, bytes);
+      send({ type: 'progress', text: '' });
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    send({ type: 'error', error: { name: 'DataError', message, line: null, column: null } });
+    return false;
+  }
+  setDataFileReader(mapReader(files));
+  return true;
+}
 
 function connect(event: MessageEvent<ConnectMessage>): void {
   const { port, lock, warmUp: warm } = event.data;
@@ -47,9 +76,11 @@ function connect(event: MessageEvent<ConnectMessage>): void {
       configurable: true,
     });
     const { code, recordBackward = false } = message.data;
-    captureRun(code, send, { recordBackward }).catch((failure: unknown) => {
-      send({ type: 'error', error: runnerBroken(failure) });
-    });
+    loadData(code, send)
+      .then((loaded) => (loaded ? captureRun(code, send, { recordBackward }) : undefined))
+      .catch((failure: unknown) => {
+        send({ type: 'error', error: runnerBroken(failure) });
+      });
   };
   // NOTE: a fresh worker's code is not yet compiled: a spare's warm-up makes the next Run fast.
   const ready = (): void =>

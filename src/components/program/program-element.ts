@@ -143,6 +143,7 @@ export class DezeroProgram extends HTMLElement {
           void this.#loadEditor();
         },
         onRich: (item) => this.#output.draw(item),
+        onProgress: (text) => this.#showState(text === '' ? 'running…' : `${text}…`),
         onStart: () => this.#startClock(),
         onGraph: (report) => (graphs = report),
         recordBackward,
