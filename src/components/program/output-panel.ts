@@ -3,6 +3,7 @@
  * an error or a note, the figures the program drew, and whether the output matches the lesson's
  * expected output.
  */
+import { matchesExpected } from '../../runner/expected-output.ts';
 import type { RichItem } from '../../dezero/rich.ts';
 import type { RunError } from '../../runner/execute.ts';
 import { RichOutput } from './rich-output.ts';
@@ -117,7 +118,7 @@ export class OutputPanel {
 
   /** Marks whether the printed text equals the expected output. */
   showMatch(expected: string): void {
-    const matches = this.printed === expected;
+    const matches = matchesExpected(this.printed, expected);
     this.#match.textContent = matches ? '✓ matches your output' : '✗ differs from your output';
     this.#match.dataset['matches'] = String(matches);
     this.#match.hidden = false;
