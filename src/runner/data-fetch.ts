@@ -113,6 +113,7 @@ async function request(name: string, url: string, env: FetchEnvironment): Promis
   } catch (error) {
     throw new Error(
       `the data file ${name} could not be downloaded (${error instanceof Error ? error.message : String(error)}): check the connection and run again`,
+      { cause: error },
     );
   }
   if (!response.ok)
@@ -140,6 +141,7 @@ async function readBody(
   } catch (error) {
     throw new Error(
       `the data file ${name} stopped downloading (${error instanceof Error ? error.message : String(error)}): run again`,
+      { cause: error },
     );
   }
   return concat(chunks);

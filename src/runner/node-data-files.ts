@@ -27,6 +27,8 @@ export const nodeDataFileReader: DataFileReader = (name) => {
     const bytes = readFileSync(join(folder, name));
     return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   } catch (error) {
-    throw new Error(`the data file ${name} could not be read from ${folder}: ${String(error)}`);
+    throw new Error(`the data file ${name} could not be read from ${folder}: ${String(error)}`, {
+      cause: error,
+    });
   }
 };
