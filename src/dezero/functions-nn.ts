@@ -326,14 +326,20 @@ export class SoftmaxCrossEntropy extends Function {
     const [x, t] = this.inputs as [Variable, Variable];
     const [N, classes] = x.shape as [number, number];
     const onehot = eye(classes, null, { dtype: t.dtype }).get(labels(t.data));
-    const gx = softmax(x).sub(onehot).mul(gy).mul(1 / N);
+    const gx = softmax(x)
+      .sub(onehot)
+      .mul(gy)
+      .mul(1 / N);
     return [gx, new Variable(zeros(t.shape, { dtype: t.dtype }))];
   }
   override backwardArrays(gy: NDArray): NDArray[] {
     const [x, t] = this.inputs as [Variable, Variable];
     const [N, classes] = x.shape as [number, number];
     const onehot = eye(classes, null, { dtype: t.dtype }).get(labels(t.data));
-    const gx = softmaxForward(x.data, 1).sub(onehot).mul(gy).mul(1 / N);
+    const gx = softmaxForward(x.data, 1)
+      .sub(onehot)
+      .mul(gy)
+      .mul(1 / N);
     return [gx, zeros(t.shape, { dtype: t.dtype })];
   }
 }
