@@ -4,12 +4,19 @@
  *
  * Environment: DEZERO_PYTHON=/path/to/dezero-python (the folder holding the book's `dezero`
  * package, e.g. /work/shared/reference/dezero-python) puts Python DeZero's figures beside ours:
- * the Goldstein-Price gradient (bench/core.bench.ts) and step 48's training (bench/train.bench.ts);
+ * the Goldstein-Price gradient (bench/core.bench.ts), step 48's training (bench/train.bench.ts) and
+ * one MNIST epoch of step 51 (bench/mnist.bench.ts);
  * without it, or without python3 and numpy, those columns are n/a.
  */
 export {};
 
-const sections = ['./np.bench.ts', './core.bench.ts', './train.bench.ts', './site.bench.ts'];
+const sections = [
+  './np.bench.ts',
+  './core.bench.ts',
+  './train.bench.ts',
+  './mnist.bench.ts',
+  './site.bench.ts',
+];
 
 console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 for (const section of sections) {
