@@ -179,7 +179,8 @@ function backwardStepOnArrays(f: AnyFunction, arrays: ArrayBackward): void {
   let made: Variable[] | null = null;
   for (let i = 0; i < inputs.length; i++) {
     const x = inputs[i]!;
-    const gx = gxs[i]!;
+    const gx = gxs[i];
+    if (gx === null || gx === undefined) continue;
     if (x.grad !== null) {
       x.grad = new Variable(x.grad.data.add(gx));
       continue;
@@ -207,7 +208,8 @@ function wrap(gx: NDArray, outputs: readonly Variable[], made: Variable[] | null
   return v;
 }
 
-type ArrayBackward = (this: AnyFunction, ...gys: NDArray[]) => NDArray | NDArray[];
+// NOTE: null for an input whose gradient no program can read (see Linear.xIsArray): it gets none.
+type ArrayBackward = (this: AnyFunction, ...gys: NDArray[]) => NDArray | (NDArray | null)[];
 
 /** The `backward` each `backwardArrays` was written beside, found once per method. */
 const pairedBackward = new WeakMap<ArrayBackward, unknown>();
@@ -314,7 +316,7 @@ export class Function<Out extends Variable | Variable[] = Variable> {
    * per operation. The built-in functions write it beside `backward` (tests hold the two to the
    * same bits); a Function without it, or whose `backward` comes from another class, runs `backward`.
    */
-  backwardArrays?(...gys: NDArray[]): NDArray | NDArray[];
+  backwardArrays?(...gys: NDArray[]): NDArray | (NDArray | null)[];
 }
 
 // NOTE: one shared empty list for a function not yet called, instead of two new lists per operation.

@@ -255,6 +255,12 @@ export class MatMul extends Function {
  * needs only the inputs: gx = gy·Wᵀ, gW = xᵀ·gy, gb = gy summed to b's shape.
  */
 export class Linear extends Function {
+  /**
+   * x came in as an array, not a Variable (a mini-batch from a DataLoader): the Variable that
+   * wraps it is the call's own, so no program can read its gradient, and a pass that records no
+   * graph skips gy·Wᵀ (a third of an MNIST step's products).
+   */
+  xIsArray = false;
   override forward(x: NDArray, W: NDArray, b?: NDArray): NDArray {
     const y = dot(x, W);
     return b === undefined ? y : y.add(b);
@@ -265,9 +271,9 @@ export class Linear extends Function {
     const gW = matmul(x.T, gy);
     return b === undefined ? [gx, gW] : [gx, gW, sumTo(gy, b.shape)];
   }
-  override backwardArrays(gy: NDArray): NDArray[] {
+  override backwardArrays(gy: NDArray): (NDArray | null)[] {
     const [x, W, b] = this.inputs as [Variable, Variable, Variable | undefined];
-    const gx = dot(gy, W.data.transpose());
+    const gx = this.xIsArray ? null : dot(gy, W.data.transpose());
     const gW = dot(x.data.transpose(), gy);
     return b === undefined ? [gx, gW] : [gx, gW, sumToArray(gy, b.shape)];
   }
@@ -280,7 +286,9 @@ export function matmul(x: VariableLike, W: VariableLike): Variable {
 
 /** x·W + b (b omitted or null: x·W), as one Function; see `Linear`. */
 export function linear(x: VariableLike, W: VariableLike, b: VariableLike | null = null): Variable {
-  return b === null ? new Linear().call(x, W) : new Linear().call(x, W, b);
+  const f = new Linear();
+  f.xIsArray = !(x instanceof Variable);
+  return b === null ? f.call(x, W) : f.call(x, W, b);
 }
 
 /**

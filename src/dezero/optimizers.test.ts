@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Parameter, Variable, models, np, optimizers } from './index.ts';
-import type { Optimizer } from './index.ts';
+import type { DType, Optimizer } from './index.ts';
+import { sgdInPlace } from './optimizers.ts';
 
 /** Recorded by scripts/fixtures/optimizers.py from the book's own optimizers. */
 interface Fixture {
@@ -129,4 +130,25 @@ test('hooks: functions and objects run before the update; FreezeParam keeps a la
 
 test('update before setup says so', () => {
   assert.throws(() => new optimizers.SGD().update(), /SGD\.update before setup/);
+});
+
+test('SGD in one pass gives the bits of W -= lr * grad in two', () => {
+  const shapes: [DType, DType][] = [
+    ['float32', 'float32'],
+    ['float32', 'float64'],
+    ['float64', 'float64'],
+    ['float64', 'float32'],
+  ];
+  for (const [wType, gType] of shapes) {
+    np.random.seed(3);
+    const w = np.random.randn(7, 65).astype(wType);
+    const g = np.random.randn(7, 65).astype(gType);
+    const twoPass = w.copy();
+    twoPass.isub(g.mul(0.01));
+    const fused = w.copy();
+    assert.ok(sgdInPlace(fused, g, 0.01), `${wType} -= ${gType}`);
+    assert.deepEqual([...fused.toFlat()], [...twoPass.toFlat()], `${wType} -= ${gType}`);
+  }
+  assert.equal(sgdInPlace(np.zeros([2, 3]), np.zeros([3, 2]), 0.1), false);
+  assert.equal(sgdInPlace(np.zeros([2, 3]).T, np.zeros([3, 2]), 0.1), false);
 });

@@ -136,8 +136,35 @@ export class SGD extends Optimizer {
     this.lr = lr;
   }
   override updateOne(param: Parameter): void {
-    param.data.isub(gradOf(param).mul(this.lr));
+    const grad = gradOf(param);
+    if (!sgdInPlace(param.data, grad, this.lr)) param.data.isub(grad.mul(this.lr));
   }
+}
+
+/**
+ * W -= lr * grad in one pass over contiguous float arrays of one shape, with the same roundings
+ * as the two operations (a float32 grad times lr rounded to float32, as numpy rounds the weak
+ * scalar and the product; the difference rounded to W's dtype on store); false for any other case.
+ * NOTE: the two-pass form reads and writes 795,010 floats three times per MNIST step, one ms.
+ */
+export function sgdInPlace(w: NDArray, grad: NDArray, lr: number): boolean {
+  if (!w.isContiguous() || !grad.isContiguous() || w.size !== grad.size) return false;
+  if (w.shape.length !== grad.shape.length || w.shape.some((d, i) => d !== grad.shape[i]))
+    return false;
+  const out = w.storage;
+  const g = grad.storage;
+  if (out instanceof Uint8Array || g instanceof Uint8Array || out === g) return false;
+  if (w.dtype !== 'float32' && w.dtype !== 'float64') return false;
+  const n = w.size;
+  const o = w.offset;
+  const q = grad.offset;
+  if (grad.dtype === 'float32') {
+    const lr32 = Math.fround(lr);
+    for (let i = 0; i < n; i++) out[o + i] = out[o + i]! - Math.fround(lr32 * g[q + i]!);
+  } else if (grad.dtype === 'float64') {
+    for (let i = 0; i < n; i++) out[o + i] = out[o + i]! - lr * g[q + i]!;
+  } else return false;
+  return true;
 }
 
 /** Options of `MomentumSGD`. */
