@@ -72,6 +72,20 @@ function cases(): Case[] {
     ['matmul512', 'matmul 512x512 f64', rand(512, 512), rand(512, 512)],
     ['matmul512f32', 'matmul 512x512 f32', rand(512, 512, 'float32'), rand(512, 512, 'float32')],
     ['mnist_f32', 'matmul 100x784x1000 f32', rand(100, 784, 'float32'), rand(784, 1000, 'float32')],
+    // The MLP's two backward products, on transposed views as backward makes them: gW = x^T gy
+    // (784x100 . 100x1000) and gx = gy W^T (100x1000 . 1000x784).
+    [
+      'mnist_gw_f32',
+      'matmul gW 784x100x1000 f32',
+      rand(100, 784, 'float32').T,
+      rand(100, 1000, 'float32'),
+    ],
+    [
+      'mnist_gx_f32',
+      'matmul gx 100x1000x784 f32',
+      rand(100, 1000, 'float32'),
+      rand(784, 1000, 'float32').T,
+    ],
   ];
   for (const backend of wasm ? (['wasm', 'js'] as const) : (['js'] as const)) {
     for (const [key, label, a, b] of products) {

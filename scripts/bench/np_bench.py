@@ -42,6 +42,10 @@ a, b = rng.rand(512, 512).astype(np.float32), rng.rand(512, 512).astype(np.float
 out["matmul512f32"] = 2 * 512**3 / per_call(lambda: a @ b) / 1e9
 a, b = rng.rand(100, 784).astype(np.float32), rng.rand(784, 1000).astype(np.float32)
 out["mnist_f32"] = 2 * 100 * 784 * 1000 / per_call(lambda: a @ b) / 1e9
+x, gy = rng.rand(100, 784).astype(np.float32), rng.rand(100, 1000).astype(np.float32)
+out["mnist_gw_f32"] = 2 * 100 * 784 * 1000 / per_call(lambda: x.T @ gy) / 1e9
+w = rng.rand(784, 1000).astype(np.float32)
+out["mnist_gx_f32"] = 2 * 100 * 784 * 1000 / per_call(lambda: gy @ w.T) / 1e9
 x, row = rng.rand(1000, 1000), rng.rand(1000)
 out["add"] = x.size / per_call(lambda: x + row) / 1e6
 out["sum0"] = x.size / per_call(lambda: x.sum(axis=0)) / 1e6

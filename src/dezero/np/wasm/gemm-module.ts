@@ -14,6 +14,22 @@
  * registers it allocates; 5x8, 6x8, 4x12 and 3x12 spilled and ran at 18-23 GFLOP/s. Measured on
  * this machine (Zen 3 at ~3.2 GHz, Node 22): ~39 GFLOP/s in float32, ~19.5 in float64, where
  * the loop's 22 vector instructions (6 loads, 8 mul, 8 add) issue at ~4 per cycle.
+ *
+ * Where the time goes (Dec 2026, each variant timed in one process, interleaved, best of 15-30
+ * rounds; the host is shared and swings by ±15% between runs): the micro-kernel alone, looping
+ * over one L1-resident 4 x 256 / 256 x 8 strip pair, runs ~33-38 GFLOP/s in float32, and the
+ * whole module (packing and blocking included) ~36 at 512^2 and 34-38 on all three MNIST shapes,
+ * so blocking, packing and edges cost almost nothing; the copies in and out of gemm-wasm.ts cost
+ * ~2-5%. The same loop with its loads removed (operands in registers) runs ~48-50 (float64
+ * ~25): the gap is the six loads per k step, not the arithmetic. V8 emits a tight loop (one
+ * vbroadcastss per A value from memory, two vmovdqu of B, 16 arithmetic, pointer increments, no
+ * spills). Variants that did not help: load + splat instead of load32_splat (slower, ~-10%);
+ * one v128 load of the A column and i8x16.shuffle splats, or rotating A against B (no
+ * broadcasts, tile unscrambled at the end): both slower, the shuffles compete for the same
+ * pipes; A packed pre-broadcast (plain loads, V8 does not fold them into mulps: it spills);
+ * one k step per trip (UNROLL 1, -3 to -8%); 5x8, 6x8, 3x12, 4x12 tiles with fake branches to
+ * stop V8 hoisting their loads (equal or slower, spills); MC 32-256 and NC 256-2048 (equal
+ * within noise at 512^2). FMA and relaxed SIMD would help but change bits, so they stay out.
  */
 import {
   FunctionBuilder,
