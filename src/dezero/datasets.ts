@@ -1,8 +1,8 @@
 /**
  * `datasets`, as the book's `datasets.py`: `Dataset`, the base class that builds its arrays once
  * (`prepare`) and hands out one example at a time (`get(i)`, Python's `dataset[i]`), and the spiral
- * toy data (`getSpiral`, `Spiral`), and MNIST's handwritten digits (`MNIST`). Python's keyword arguments are one options object:
- * `new datasets.Spiral({ train: false })`.
+ * toy data (`getSpiral`, `Spiral`), and MNIST's handwritten digits (`MNIST`). Python's keyword
+ * arguments are one options object: `new datasets.Spiral({ train: false })`.
  */
 import type { NDArray } from './np/ndarray.ts';
 import { fromFlat } from './np/ndarray.ts';
@@ -13,10 +13,10 @@ import type { Transform } from './transforms.ts';
 import { readDataFile } from './data-files.ts';
 import { parseIdx } from './idx.ts';
 import { MNIST_FILES } from './mnist-files.ts';
-
-export { MNIST_FILES };
 import { zeros } from './np/create.ts';
 import { plt } from './plt.ts';
+
+export { MNIST_FILES };
 
 /** Options of `Dataset` and its subclasses. */
 export interface DatasetOptions {

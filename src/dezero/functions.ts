@@ -6,6 +6,7 @@
  */
 import { NDArray, fromStorage } from './np/ndarray.ts';
 import { allocStorage } from './np/dtype.ts';
+import { ones } from './np/create.ts';
 import { libmTanh } from './np/libm-tanh.ts';
 import { tanhToF32 } from './np/libm-f32.ts';
 import { parseAxes } from './np/reduce.ts';
@@ -318,7 +319,7 @@ export class Sigmoid extends Function {
   // an array is weak): a float32 network then keeps float32 gradients, as the book's MNIST MLP does.
   override backward(gy: Variable): Variable {
     const y = this.outputs[0]!;
-    return gy.mul(y).mul(y.rsub(fromStorage(allocStorage(y.dtype, 1).fill(1), [], y.dtype)));
+    return gy.mul(y).mul(y.rsub(ones([], { dtype: y.dtype })));
   }
   override backwardArrays(gy: NDArray): NDArray {
     const y = this.outputs[0]!.data;

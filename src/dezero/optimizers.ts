@@ -7,6 +7,7 @@
  */
 import { libmPow } from './np/libm-pow.ts';
 import { Parameter } from './core.ts';
+import { sameShape } from './checks.ts';
 import type { Layer } from './layers.ts';
 import type { NDArray } from './np/ndarray.ts';
 import { zerosLike } from './np/create.ts';
@@ -148,9 +149,7 @@ export class SGD extends Optimizer {
  * NOTE: the two-pass form reads and writes 795,010 floats three times per MNIST step, one ms.
  */
 export function sgdInPlace(w: NDArray, grad: NDArray, lr: number): boolean {
-  if (!w.isContiguous() || !grad.isContiguous() || w.size !== grad.size) return false;
-  if (w.shape.length !== grad.shape.length || w.shape.some((d, i) => d !== grad.shape[i]))
-    return false;
+  if (!w.isContiguous() || !grad.isContiguous() || !sameShape(w.shape, grad.shape)) return false;
   const out = w.storage;
   const g = grad.storage;
   if (out instanceof Uint8Array || g instanceof Uint8Array || out === g) return false;

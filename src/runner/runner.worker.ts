@@ -21,10 +21,10 @@ self.addEventListener('message', connect, { once: true });
 /** Fetches the data sets `code` names and installs their reader; false (error sent) when one failed. */
 async function loadData(code: string, send: (message: FromWorker) => void): Promise<boolean> {
   const files = new Map<string, Uint8Array>();
+  const env = { fetch: self.fetch.bind(self), caches: self.caches };
+  const progress = (text: string): void => send({ type: 'progress', text });
   try {
     for (const { label, files: names } of dataNeeds(code)) {
-      const env = { fetch: self.fetch.bind(self), caches: self.caches };
-      const progress = (text: string): void => send({ type: 'progress', text });
       for (const [name, bytes] of await fetchDataFiles(
         label,
         names,
