@@ -2,7 +2,7 @@
  * The proof behind `tanhF32` (src/dezero/np/libm-tanh.ts): for every float32 x in [2^-55, 22)
  * (outside it both functions take the same branch; negative x mirrors positive), the unfused
  * tanhF32(x) and the exact port libmTanh(x) round to the same float32. Run it after changing
- * either: `node scripts/check-tanh-f32.ts` (about 6 minutes on one core; it prints progress and
+ * either: `npm run check:tanh-f32` (about 6 minutes on one core; it prints progress and
  * exits 1 on the first difference). Last run: 80,526 inputs differ in double, none in float32.
  */
 import { libmTanh, tanhF32 } from '../src/dezero/np/libm-tanh.ts';

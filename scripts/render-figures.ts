@@ -1,6 +1,6 @@
 /**
  * Runs lesson programs in Node and writes every figure and graph they draw as SVG files:
- * `node scripts/render-figures.ts 34/main [NN/name ...] OUT_DIR` writes OUT_DIR/34-main-1.svg, ...
+ * `npm run render-figures -- 34/main [NN/name ...] OUT_DIR` writes OUT_DIR/34-main-1.svg, ...
  * A path ending in `.ts` runs that file instead (`draft.ts` writes draft-1.svg, ...).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { renderRich } from '../src/rich/render-rich.ts';
 const args = process.argv.slice(2);
 const outDir = args.pop();
 if (args.length === 0 || outDir === undefined) {
-  console.error('usage: node scripts/render-figures.ts NN/name|file.ts [...] OUT_DIR');
+  console.error('usage: npm run render-figures -- NN/name|file.ts [...] OUT_DIR');
   process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });
