@@ -211,8 +211,12 @@ function wrap(gx: NDArray, outputs: readonly Variable[], made: Variable[] | null
 // NOTE: null for an input whose gradient no program can read (see Linear.xIsArray): it gets none.
 type ArrayBackward = (this: AnyFunction, ...gys: NDArray[]) => NDArray | (NDArray | null)[];
 
-/** The `backward` each `backwardArrays` was written beside, found once per method. */
-const pairedBackward = new WeakMap<ArrayBackward, unknown>();
+/**
+ * The `backward` each `backwardArrays` was written beside, found once per method and kept on the
+ * method itself (a property read is a fraction of a WeakMap lookup, once per function per pass).
+ */
+const PAIRED = Symbol('the backward beside this backwardArrays');
+type TaggedArrayBackward = ArrayBackward & { [PAIRED]?: unknown };
 
 /**
  * f's `backwardArrays` when it stands for f's `backward`: when both come from the same class.
@@ -220,15 +224,15 @@ const pairedBackward = new WeakMap<ArrayBackward, unknown>();
  * what it says, so it gets the Variable path.
  */
 function arrayBackward(f: AnyFunction): ArrayBackward | undefined {
-  const arrays = f.backwardArrays as ArrayBackward | undefined;
+  const arrays = f.backwardArrays as TaggedArrayBackward | undefined;
   if (arrays === undefined) return undefined;
-  let paired = pairedBackward.get(arrays);
+  let paired = arrays[PAIRED];
   if (paired === undefined) {
     let owner: object | null = Object.getPrototypeOf(f) as object | null;
     while (owner !== null && !Object.hasOwn(owner, 'backwardArrays'))
       owner = Object.getPrototypeOf(owner) as object | null;
     paired = owner === null ? null : (owner as AnyFunction).backward;
-    pairedBackward.set(arrays, paired);
+    arrays[PAIRED] = paired;
   }
   return f.backward === paired ? arrays : undefined;
 }

@@ -323,8 +323,41 @@ export class Sigmoid extends Function {
   }
   override backwardArrays(gy: NDArray): NDArray {
     const y = this.outputs[0]!.data;
-    return gy.mul(y).mul(y.neg().add(1));
+    return sigmoidGradContiguous(gy, y) ?? gy.mul(y).mul(y.neg().add(1));
   }
+}
+
+/**
+ * gy · y · (1 − y) in one pass, rounding where the three operations round (each float32 result
+ * is stored, so rounded); null unless gy and y are contiguous, of one shape and one float dtype.
+ * NOTE: three passes and three arrays of 100,000 floats were 4% of an MNIST training step.
+ */
+export function sigmoidGradContiguous(gy: NDArray, y: NDArray): NDArray | null {
+  if (gy.dtype !== y.dtype || !gy.isContiguous() || !y.isContiguous()) return null;
+  if (!sameShape(gy.shape, y.shape)) return null;
+  const size = y.size;
+  const g = gy.storage;
+  const v = y.storage;
+  const p = gy.offset;
+  const q = y.offset;
+  if (y.dtype === 'float32') {
+    const out = allocStorage('float32', size);
+    const f = Math.fround;
+    for (let i = 0; i < size; i++) {
+      const yi = v[q + i]!;
+      out[i] = f(g[p + i]! * yi) * f(1 - yi);
+    }
+    return fromStorage(out, y.shape, 'float32');
+  }
+  if (y.dtype === 'float64') {
+    const out = allocStorage('float64', size);
+    for (let i = 0; i < size; i++) {
+      const yi = v[q + i]!;
+      out[i] = g[p + i]! * yi * (1 - yi);
+    }
+    return fromStorage(out, y.shape, 'float64');
+  }
+  return null;
 }
 
 /** The book's sigmoid forward on arrays, operation by operation: the reference for `sigmoidContiguous`. */

@@ -70,6 +70,7 @@ const notDifferentiable = new Set([
   'accuracy',
   'sigmoidComposed',
   'sigmoidContiguous',
+  'sigmoidGradContiguous',
   'softmaxComposed',
   'logsumexp',
   'logsumexpComposed',

@@ -152,3 +152,26 @@ test('SGD in one pass gives the bits of W -= lr * grad in two', () => {
   assert.equal(sgdInPlace(np.zeros([2, 3]), np.zeros([3, 2]), 0.1), false);
   assert.equal(sgdInPlace(np.zeros([2, 3]).T, np.zeros([3, 2]), 0.1), false);
 });
+
+test('SGD on the WebAssembly backend gives the bits of the plain JS loop', () => {
+  if (!np.backends().includes('wasm')) return;
+  const before = np.getBackend();
+  try {
+    for (const dtype of ['float32', 'float64'] as const) {
+      for (const n of [4096, 4097, 4099, 4103, 10_001, 785_000]) {
+        np.random.seed(n);
+        // Rows 1 on: the operands start past their storage's first element.
+        const w = np.random.randn(n + 1).astype(dtype).get('1:');
+        const g = np.random.randn(n + 3).astype(dtype).get('3:');
+        const [js, wasm] = [w.copy(), w.copy()];
+        np.setBackend('js');
+        assert.ok(sgdInPlace(js, g, 0.01));
+        np.setBackend('wasm');
+        assert.ok(sgdInPlace(wasm, g, 0.01));
+        assert.deepEqual(wasm.toFlat(), js.toFlat(), `${dtype} n=${n}`);
+      }
+    }
+  } finally {
+    np.setBackend(before);
+  }
+});

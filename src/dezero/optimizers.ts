@@ -12,6 +12,8 @@ import type { Layer } from './layers.ts';
 import type { NDArray } from './np/ndarray.ts';
 import { zerosLike } from './np/create.ts';
 import { sqrt } from './np/elementwise.ts';
+import { getBackend } from './np/backend.ts';
+import { sgdWasm } from './np/wasm/sgd-wasm.ts';
 
 /** A function of the parameters that `update()` runs before it changes them: a function or an object with `call`. */
 export type OptimizerHook = ((params: Parameter[]) => void) | { call(params: Parameter[]): void };
@@ -142,6 +144,9 @@ export class SGD extends Optimizer {
   }
 }
 
+/** Below this many weights the copies into WebAssembly memory cost more than the loop saves. */
+const SGD_WASM_MIN = 4096;
+
 /**
  * W -= lr * grad in one pass over contiguous float arrays of one shape, with the same roundings
  * as the two operations (a float32 grad times lr rounded to float32, as numpy rounds the weak
@@ -157,6 +162,10 @@ export function sgdInPlace(w: NDArray, grad: NDArray, lr: number): boolean {
   const n = w.size;
   const o = w.offset;
   const q = grad.offset;
+  if (w.dtype === grad.dtype && n >= SGD_WASM_MIN && getBackend() === 'wasm') {
+    if (sgdWasm(out as Float32Array | Float64Array, o, g as Float32Array | Float64Array, q, n, lr))
+      return true;
+  }
   if (grad.dtype === 'float32') {
     const lr32 = Math.fround(lr);
     for (let i = 0; i < n; i++) out[o + i] = out[o + i]! - Math.fround(lr32 * g[q + i]!);

@@ -1,5 +1,5 @@
 /**
- * The backend that runs matrix products: `'wasm'` (WebAssembly SIMD kernels, the default where
+ * The backend that runs matrix products and SGD's update: `'wasm'` (WebAssembly SIMD kernels, the default where
  * the engine supports 128-bit SIMD) or `'js'` (the plain JavaScript kernels, the reference the
  * tests hold the fast path to). Both give the same bits; only their speed differs, which is what
  * the lesson of step 52 measures by training the same model on each.

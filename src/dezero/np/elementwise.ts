@@ -52,7 +52,7 @@ export function binaryInto(
       : a.ndim === 0
         ? b.shape
         : broadcastResult(a.shape, b.shape);
-  const size = shapeSize(shape);
+  const size = shape === a.shape ? a.size : shape === b.shape ? b.size : shapeSize(shape);
   const out = allocStorage(outType, size);
   const result = fromStorage(out, shape, outType);
   if (size === 0) return result;

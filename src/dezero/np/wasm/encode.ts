@@ -176,8 +176,8 @@ export const v128 = {
   zero: (): Code => [...simd(0x0c), ...new Array<number>(16).fill(0)],
 };
 
-export const f32x4 = { add: simdBinary(0xe4), mul: simdBinary(0xe6) };
-export const f64x2 = { add: simdBinary(0xf0), mul: simdBinary(0xf2) };
+export const f32x4 = { add: simdBinary(0xe4), sub: simdBinary(0xe5), mul: simdBinary(0xe6) };
+export const f64x2 = { add: simdBinary(0xf0), sub: simdBinary(0xf1), mul: simdBinary(0xf2) };
 
 // ==== functions and the module ====
 
