@@ -4,7 +4,7 @@ import { Variable, Function, add, mul, asVariable, asArray } from './index.ts';
 import type { NDArray } from './np/ndarray.ts';
 import { fromFlat } from './np/ndarray.ts';
 import * as F from './functions.ts';
-import { noGrad } from './config.ts';
+import { noGrad, usingConfig } from './config.ts';
 
 const scalar = (v: number): Variable => new Variable(fromFlat([v], []));
 const values = (v: Variable | null): number[] => Array.from(v!.data.toFlat());
@@ -254,3 +254,34 @@ async function findGc(): Promise<(() => void) | null> {
     return null;
   }
 }
+
+test('a backward started inside another runs each function once per pass', () => {
+  let runs = 0;
+  /** y = x, counting its backward runs. */
+  class Counted extends Function {
+    override forward(x: NDArray): NDArray {
+      return x;
+    }
+    override backward(gy: Variable): Variable {
+      runs++;
+      return gy;
+    }
+  }
+  /** y = 2x, whose backward starts a backward of its own through the same Counted. */
+  class Nested extends Function {
+    override forward(x: NDArray): NDArray {
+      return x.mul(2);
+    }
+    override backward(gy: Variable): Variable {
+      usingConfig('enableBackprop', true, () => this.inputs[0]!.mul(3).backward());
+      return gy.mul(2);
+    }
+  }
+  const x = new Variable(fromFlat([0.5], []));
+  const a = new Counted().call(x);
+  const y = add(new Nested().call(a), a);
+  y.backward();
+  // The inner pass runs Counted once (a.grad 1 + 3), the outer once more: not twice.
+  assert.equal(runs, 2);
+  assert.equal(x.grad?.data.item(), 4 + 2);
+});

@@ -116,12 +116,18 @@ export class Variable {
     const top = this.creator;
     if (top === null) return;
     const queue = new GenerationQueue<AnyFunction>();
-    const seen = new Set<AnyFunction>([top]);
+    // NOTE: each function is marked with this pass's number when queued, not kept in a Set: Set
+    // lookups were an eighth of a small graph's backward. A backward started inside another one
+    // (from a Function's own backward) keeps a Set, so the outer pass's marks stay valid.
+    const pass = markingPass === 0 ? ++backwardPasses : 0;
+    const seen = pass === 0 ? new Set<AnyFunction>() : null;
+    firstVisit(top, pass, seen);
     queue.push(top);
     const previous = Config.enableBackprop;
     // NOTE: null unless the reader asked the graph view to record; then it hears each step.
     const listener = observeBackward(this);
     try {
+      if (pass !== 0) markingPass = pass;
       while (queue.size > 0) {
         const f = queue.pop();
         if (listener !== null) listener.pop(f, queue.waiting());
@@ -131,15 +137,13 @@ export class Variable {
         else backwardStepOnArrays(f, arrays);
         for (const x of f.inputs) {
           const g = x.creator;
-          if (g !== null && !seen.has(g)) {
-            seen.add(g);
-            queue.push(g);
-          }
+          if (g !== null && firstVisit(g, pass, seen)) queue.push(g);
         }
         if (listener !== null) listener.stepped(f);
         if (!retainGrad) for (const y of f.outputs) y.grad = null;
       }
     } finally {
+      if (pass !== 0) markingPass = 0;
       Config.enableBackprop = previous;
       listener?.end();
     }
@@ -147,6 +151,22 @@ export class Variable {
 }
 
 type AnyFunction = Function<Variable | Variable[]>;
+
+/** Numbers `backward` passes, for `Function.queuedIn`; the one marking now, or 0. */
+let backwardPasses = 0;
+let markingPass = 0;
+
+/** True the first time `backward` meets `f` in a pass: by its mark, or by `seen` when nested. */
+function firstVisit(f: AnyFunction, pass: number, seen: Set<AnyFunction> | null): boolean {
+  if (seen === null) {
+    if (f.queuedIn === pass) return false;
+    f.queuedIn = pass;
+    return true;
+  }
+  if (seen.has(f)) return false;
+  seen.add(f);
+  return true;
+}
 
 /** One function's part of `backward`, as the book writes it: its `backward` on Variables. */
 function backwardStep(f: AnyFunction): void {
@@ -265,6 +285,8 @@ export class Function<Out extends Variable | Variable[] = Variable> {
   outputs: Variable[] = NO_VARIABLES;
   /** The largest generation among the inputs. */
   generation = 0;
+  /** The `backward` pass that last queued this function (see `backwardPasses`). */
+  queuedIn = 0;
 
   /** Applies the function; one output comes back as a Variable, several as an array. */
   call(...inputs: VariableLike[]): Out {
