@@ -5,3 +5,4 @@
  */
 export * from './functions.ts';
 export * from './functions-nn.ts';
+export * from './functions-dropout.ts';
