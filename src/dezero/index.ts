@@ -32,7 +32,7 @@ export type { OptimizerHook, OptimizerTarget } from './optimizers.ts';
 export { Dataset } from './datasets.ts';
 export type { DatasetOptions, SpiralOptions } from './datasets.ts';
 export type { Transform } from './transforms.ts';
-export { DataLoader } from './dataloaders.ts';
+export { DataLoader, SeqDataLoader } from './dataloaders.ts';
 export type { Batch, DataLoaderOptions } from './dataloaders.ts';
 export type { Slices } from './functions-nn.ts';
 export { Config, usingConfig, noGrad, testMode } from './config.ts';
