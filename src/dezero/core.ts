@@ -101,6 +101,33 @@ export class Variable {
     this.generation = fn.generation + 1;
   }
 
+  /** Cuts this variable from the function that made it: backprop stops here (DeZero's `unchain`). */
+  unchain(): void {
+    this.creator = null;
+  }
+
+  /**
+   * Cuts the graph behind this variable: every variable upstream forgets its creator, so the next
+   * `backward()` from a variable computed after this one stops at this one's creator. This one keeps
+   * its own creator, as DeZero's `unchain_backward` does. Truncated backpropagation calls it after
+   * each `backward()`, so a long sequence never builds one ever-longer graph. A loop with a stack, not
+   * recursion: a sequence's graph is thousands of functions deep.
+   */
+  unchainBackward(): void {
+    if (this.creator === null) return;
+    const funcs: AnyFunction[] = [this.creator];
+    while (funcs.length > 0) {
+      const f = funcs.pop()!;
+      for (const x of f.inputs) {
+        // NOTE: unchained as soon as it is pushed, so a variable used twice is walked once.
+        if (x.creator !== null) {
+          funcs.push(x.creator);
+          x.unchain();
+        }
+      }
+    }
+  }
+
   /** Forgets the gradient, so the next `backward()` starts from zero. */
   cleargrad(): void {
     this.grad = null;

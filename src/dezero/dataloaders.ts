@@ -2,7 +2,7 @@
  * `DataLoader`, as the book's `dataloaders.py`: mini-batches from a `Dataset`, one epoch per
  * `for (const [x, t] of loader)`. As DeZero's, it draws the order with `np.random.permutation`
  * when it is made and again at the end of every epoch (`reset`), so a seeded program shuffles
- * exactly as the book's does.
+ * exactly as the book's does. `SeqDataLoader` walks a time series in order, many stretches at once.
  */
 import type { NDArray } from './np/ndarray.ts';
 import { arange } from './np/create.ts';
@@ -75,5 +75,37 @@ export class DataLoader implements IterableIterator<Batch> {
   /** The loader itself (Python's `__iter__` returns self). */
   [Symbol.iterator](): this {
     return this;
+  }
+}
+
+// ==== SeqDataLoader ====
+
+/**
+ * Batches for a time series: batch b of the k-th call holds example (b · jump + k) mod N, with
+ * jump = ⌊N / batchSize⌋, so each row of the batch walks its own stretch of the sequence one step
+ * per call, and row b at call k + 1 is the step after row b at call k (a recurrent layer's state
+ * carries over between calls). Never shuffled: order is what a sequence is. As DeZero's
+ * `SeqDataLoader`, an epoch is still ⌈N / batchSize⌉ calls.
+ */
+export class SeqDataLoader extends DataLoader {
+  /** A loader over the time series `dataset`: `new SeqDataLoader(trainSet, 30)`. */
+  constructor(dataset: Dataset, batchSize: number) {
+    super(dataset, batchSize, { shuffle: false });
+  }
+
+  /** The next time step of every row, or `done` (after a `reset()`) when the epoch is over. */
+  override next(): IteratorResult<Batch, undefined> {
+    if (this.iteration >= this.maxIter) {
+      this.reset();
+      return { done: true, value: undefined };
+    }
+    const jump = Math.floor(this.dataSize / this.batchSize);
+    const batch = Array.from({ length: this.batchSize }, (_, i) =>
+      this.dataset.get((i * jump + this.iteration) % this.dataSize),
+    );
+    const x = stack(batch.map((example) => example[0]));
+    const t = stack(batch.map((example) => example[1]));
+    this.iteration += 1;
+    return { done: false, value: [x, t] };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `datasets`, as the book's `datasets.py`: `Dataset`, the base class that builds its arrays once
  * (`prepare`) and hands out one example at a time (`get(i)`, Python's `dataset[i]`), and the spiral
- * toy data (`getSpiral`, `Spiral`), and MNIST's handwritten digits (`MNIST`). Python's keyword
+ * toy data (`getSpiral`, `Spiral`), the sine curve of steps 59–60 (`SinCurve`), and MNIST's handwritten digits (`MNIST`). Python's keyword
  * arguments are one options object: `new datasets.Spiral({ train: false })`.
  */
 import type { NDArray } from './np/ndarray.ts';
@@ -13,7 +13,7 @@ import type { Transform } from './transforms.ts';
 import { readDataFile } from './data-files.ts';
 import { parseIdx } from './idx.ts';
 import { MNIST_FILES } from './mnist-files.ts';
-import { zeros } from './np/create.ts';
+import { linspace, zeros } from './np/create.ts';
 import { plt } from './plt.ts';
 
 export { MNIST_FILES };
@@ -74,6 +74,11 @@ export class Dataset<T extends NDArray | null = NDArray> {
     return this.examples().shape[0]!;
   }
 
+  /** The examples in order, each as `get` gives it (Python's `for x, t in dataset`). */
+  *[Symbol.iterator](): Generator<[x: NDArray, t: T]> {
+    for (let i = 0; i < this.length; i++) yield this.get(i);
+  }
+
   /** Sets `data` and `label`; subclasses override it. */
   prepare(): void {}
 
@@ -128,6 +133,27 @@ export class Spiral extends Dataset {
   /** The arrays of `getSpiral` for this split. */
   override prepare(): void {
     [this.data, this.label] = getSpiral({ train: this.train });
+  }
+}
+
+// ==== Toy data sets: sine curve ====
+
+/**
+ * A time series for steps 59–60: 1000 points of one period, at `linspace(0, 2π, 1000)`; the training
+ * set is sin plus noise uniform in [−0.05, 0.05), the test set cos. Example t is the value at
+ * step t, its label the value at step t + 1 (999 pairs, each (1,) float64): predict the next value.
+ * NOTE: as DeZero's, the test set draws the noise too and does not use it, so both splits take
+ * the same 1000 numbers from `np.random`.
+ */
+export class SinCurve extends Dataset {
+  /** The curve for this split, cut into (value, next value) pairs. */
+  override prepare(): void {
+    const numData = 1000;
+    const x = linspace(0, 2 * Math.PI, numData);
+    const noise = random.uniform(-0.05, 0.05, x.shape);
+    const y = this.train ? sin(x).add(noise) : cos(x);
+    this.data = y.get(':-1').get(':', null);
+    this.label = y.get('1:').get(':', null);
   }
 }
 

@@ -5,7 +5,7 @@
 // NOTE: first, so every Variable has its methods (x.add, x.reshape, x.T, …) before anything runs.
 import './variable-methods.ts';
 import * as F from './f.ts';
-import * as L from './layers.ts';
+import * as L from './l.ts';
 import * as models from './models.ts';
 import * as utils from './utils.ts';
 import * as optimizers from './optimizers.ts';
@@ -24,6 +24,7 @@ export type { VariableMethods } from './variable-methods.ts';
 export { add, sub, mul, div, pow, neg, rsub, rdiv } from './operators.ts';
 export { Layer } from './layers.ts';
 export type { LinearOptions } from './layers.ts';
+export type { RecurrentOptions } from './layers-rnn.ts';
 export { Model } from './models.ts';
 export type { ModelPlotOptions } from './models.ts';
 export { Optimizer } from './optimizers.ts';
@@ -31,14 +32,14 @@ export type { OptimizerHook, OptimizerTarget } from './optimizers.ts';
 export { Dataset } from './datasets.ts';
 export type { DatasetOptions, SpiralOptions } from './datasets.ts';
 export type { Transform } from './transforms.ts';
-export { DataLoader } from './dataloaders.ts';
+export { DataLoader, SeqDataLoader } from './dataloaders.ts';
 export type { Batch, DataLoaderOptions } from './dataloaders.ts';
 export type { Slices } from './functions-nn.ts';
 export { Config, usingConfig, noGrad, testMode } from './config.ts';
 export type { ConfigName } from './config.ts';
 /** The functions namespace, as DeZero's `import dezero.functions as F`. */
 export { F };
-/** The layers namespace, as DeZero's `import dezero.layers as L`: `L.Linear`, `L.Layer`. */
+/** The layers namespace, as DeZero's `import dezero.layers as L`: `L.Linear`, `L.RNN`, `L.LSTM`, `L.Layer`. */
 export { L };
 /** The models namespace, as DeZero's `dezero.models`: `models.MLP`, `models.Model`. */
 export { models };
