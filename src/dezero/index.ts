@@ -48,5 +48,5 @@ export { optimizers };
 export { datasets };
 /** The per-example transforms, as DeZero's `dezero.transforms`: `Compose`, `Normalize`, `Flatten`, `AsType`, `ToFloat`, `ToInt`. */
 export { transforms };
-/** Helpers, as DeZero's `dezero.utils`: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `gradientCheck`, `sumTo`. */
+/** Helpers, as DeZero's `dezero.utils`: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `gradientCheck`, `sumTo`, `pair`, `getConvOutsize`. */
 export { utils };
