@@ -44,6 +44,6 @@ export function arrayOf(r: Recorded): NDArray {
 
 /** A short name for a case in test messages. */
 export function caseName(c: RecordedGeometry & { x: Recorded }): string {
-  const s = (p: Pair): string => JSON.stringify(p);
+  const s = (p: Pair | readonly number[]): string => JSON.stringify(p);
   return `x ${s(c.x.shape)} ${c.x.dtype}, kernel ${s(c.kernel)}, stride ${s(c.stride)}, pad ${s(c.pad)}`;
 }

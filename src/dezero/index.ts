@@ -5,7 +5,7 @@
 // NOTE: first, so every Variable has its methods (x.add, x.reshape, x.T, …) before anything runs.
 import './variable-methods.ts';
 import * as F from './f.ts';
-import * as L from './layers.ts';
+import * as L from './l.ts';
 import * as models from './models.ts';
 import * as utils from './utils.ts';
 import * as optimizers from './optimizers.ts';
@@ -24,6 +24,9 @@ export type { VariableMethods } from './variable-methods.ts';
 export { add, sub, mul, div, pow, neg, rsub, rdiv } from './operators.ts';
 export { Layer } from './layers.ts';
 export type { LinearOptions } from './layers.ts';
+export type { Conv2dOptions } from './layers-conv.ts';
+export type { ConvOptions, Im2colOptions } from './functions-conv.ts';
+export type { Pair } from './conv-sizes.ts';
 export { Model } from './models.ts';
 export type { ModelPlotOptions } from './models.ts';
 export { Optimizer } from './optimizers.ts';
@@ -38,7 +41,7 @@ export { Config, usingConfig, noGrad, testMode } from './config.ts';
 export type { ConfigName } from './config.ts';
 /** The functions namespace, as DeZero's `import dezero.functions as F`. */
 export { F };
-/** The layers namespace, as DeZero's `import dezero.layers as L`: `L.Linear`, `L.Layer`. */
+/** The layers namespace, as DeZero's `import dezero.layers as L`: `L.Linear`, `L.Conv2d`, `L.Layer`. */
 export { L };
 /** The models namespace, as DeZero's `dezero.models`: `models.MLP`, `models.Model`. */
 export { models };
