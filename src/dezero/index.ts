@@ -25,6 +25,9 @@ export { add, sub, mul, div, pow, neg, rsub, rdiv } from './operators.ts';
 export { Layer } from './layers.ts';
 export type { LinearOptions } from './layers.ts';
 export type { RecurrentOptions } from './layers-rnn.ts';
+export type { Conv2dOptions } from './layers-conv.ts';
+export type { ConvOptions, Im2colOptions } from './functions-conv.ts';
+export type { Pair } from './conv-sizes.ts';
 export { Model } from './models.ts';
 export type { ModelPlotOptions } from './models.ts';
 export { Optimizer } from './optimizers.ts';
@@ -39,7 +42,7 @@ export { Config, usingConfig, noGrad, testMode } from './config.ts';
 export type { ConfigName } from './config.ts';
 /** The functions namespace, as DeZero's `import dezero.functions as F`. */
 export { F };
-/** The layers namespace, as DeZero's `import dezero.layers as L`: `L.Linear`, `L.RNN`, `L.LSTM`, `L.Layer`. */
+/** The layers namespace, as DeZero's `import dezero.layers as L`: `L.Linear`, `L.Conv2d`, `L.RNN`, `L.LSTM`, `L.Layer`. */
 export { L };
 /** The models namespace, as DeZero's `dezero.models`: `models.MLP`, `models.Model`. */
 export { models };
@@ -49,5 +52,5 @@ export { optimizers };
 export { datasets };
 /** The per-example transforms, as DeZero's `dezero.transforms`: `Compose`, `Normalize`, `Flatten`, `AsType`, `ToFloat`, `ToInt`. */
 export { transforms };
-/** Helpers, as DeZero's `dezero.utils`: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `gradientCheck`, `sumTo`. */
+/** Helpers, as DeZero's `dezero.utils`: `getDotGraph`, `plotDotGraph`, `numericalDiff`, `gradientCheck`, `sumTo`, `pair`, `getConvOutsize`. */
 export { utils };

@@ -1,7 +1,8 @@
 /**
  * Helpers, as the book's `utils.py`: drawing a graph as DOT text (`getDotGraph`), handing it to
  * the page (`plotDotGraph`), a numerical derivative and a gradient check to test backprop with, and `sumTo` on
- * arrays (the reverse of broadcasting) that the core's `SumTo` uses.
+ * arrays (the reverse of broadcasting) that the core's `SumTo` uses, and the sizes of a
+ * convolution (`pair`, `getConvOutsize`, `getDeconvOutsize`, in `conv-sizes.ts`).
  */
 import type { NDArray } from './np/ndarray.ts';
 import type { DType } from './np/dtype.ts';
@@ -13,6 +14,8 @@ import { gradientReport } from './gradient-report.ts';
 import type { GradientCheck } from './gradient-report.ts';
 
 export type { GradientCheckTolerances } from './gradient-report.ts';
+export { pair, getConvOutsize, getDeconvOutsize } from './conv-sizes.ts';
+export type { Pair } from './conv-sizes.ts';
 
 // ==== Arrays: sumTo ====
 
