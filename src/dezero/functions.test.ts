@@ -158,8 +158,13 @@ test('sigmoid in one pass (contiguous arrays) gives the bits of the book’s fou
 test("sigmoid's one-pass backward gives the bits of gy * y * (1 - y) as three operations", () => {
   npx.random.seed(3);
   for (const dtype of ['float32', 'float64'] as const) {
-    for (const shape of [[1], [7], [63, 65], [0, 3], [1, 1]]) {
-      const y = F.sigmoidContiguous(npx.random.randn(...shape).mul(5).astype(dtype));
+    for (const shape of [[1], [7], [63, 65], [0, 3], [1, 1]] as [number, ...number[]][]) {
+      const y = F.sigmoidContiguous(
+        npx.random
+          .randn(...shape)
+          .mul(5)
+          .astype(dtype),
+      );
       const gy = npx.random.randn(...shape).astype(dtype);
       const fast = F.sigmoidGradContiguous(gy, y)!;
       const composed = gy.mul(y).mul(y.neg().add(1));

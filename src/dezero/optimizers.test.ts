@@ -161,8 +161,14 @@ test('SGD on the WebAssembly backend gives the bits of the plain JS loop', () =>
       for (const n of [4096, 4097, 4099, 4103, 10_001, 785_000]) {
         np.random.seed(n);
         // Rows 1 on: the operands start past their storage's first element.
-        const w = np.random.randn(n + 1).astype(dtype).get('1:');
-        const g = np.random.randn(n + 3).astype(dtype).get('3:');
+        const w = np.random
+          .randn(n + 1)
+          .astype(dtype)
+          .get('1:');
+        const g = np.random
+          .randn(n + 3)
+          .astype(dtype)
+          .get('3:');
         const [js, wasm] = [w.copy(), w.copy()];
         np.setBackend('js');
         assert.ok(sgdInPlace(js, g, 0.01));
