@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { F, Function, Variable, np, utils } from './index.ts';
+import { F, Function, Variable, np, testMode, utils } from './index.ts';
 import * as simple from './simple/index.ts';
 import type { NDArray } from './np/ndarray.ts';
 import { setPrintSink } from './print.ts';
@@ -64,6 +64,51 @@ const cases: Record<string, () => boolean> = {
     utils.gradientCheck((x: Variable) => F.softmaxCrossEntropy(x, labels), any([3, 3])),
   softmaxCrossEntropySimple: () =>
     utils.gradientCheck((x: Variable) => F.softmaxCrossEntropySimple(x, labels), any([3, 3])),
+  im2col: () =>
+    utils.gradientCheck(
+      (x: Variable) => F.im2col(x, 3, { stride: 2, pad: 1 }).mul(w(8, 18)),
+      any([2, 2, 4, 4]),
+    ),
+  col2im: () =>
+    utils.gradientCheck(
+      (x: Variable) => F.col2im(x, [1, 2, 4, 4], 3, { stride: 2, pad: 1 }).mul(w(1, 2, 4, 4)),
+      any([4, 18]),
+    ),
+  conv2d: () =>
+    utils.gradientCheck(
+      (x: Variable, W: Variable, b: Variable) =>
+        F.conv2d(x, W, b, { stride: 2, pad: 1 }).mul(w(2, 3, 3, 2)),
+      any([2, 2, 5, 4]),
+      any([3, 2, 3, 3]),
+      any([3]),
+    ),
+  conv2dSimple: () =>
+    utils.gradientCheck(
+      (x: Variable, W: Variable, b: Variable) =>
+        F.conv2dSimple(x, W, b, { stride: [1, 2], pad: [1, 0] }).mul(w(1, 2, 5, 1)),
+      any([1, 2, 5, 4]),
+      any([2, 2, 3, 3]),
+      any([2]),
+    ),
+  max: () => utils.gradientCheck((x: Variable) => F.max(x, 1).mul(w(2, 4)), any([2, 3, 4])),
+  // Max pooling of distinct values away from 0, so no window's maximum is a tie or the padding.
+  pooling: () =>
+    utils.gradientCheck(
+      (x: Variable) => F.pooling(x, 2, { stride: 2, pad: 1 }).mul(w(1, 2, 3, 3)),
+      positive([1, 2, 4, 5]),
+    ),
+  poolingSimple: () =>
+    utils.gradientCheck(
+      (x: Variable) => F.poolingSimple(x, [2, 3], { stride: 1 }).mul(w(2, 1, 3, 2)),
+      any([2, 1, 4, 4]),
+    ),
+  averagePooling: () =>
+    utils.gradientCheck(
+      (x: Variable) => F.averagePooling(x, 2, { stride: 2, pad: 1 }).mul(w(1, 2, 3, 3)),
+      any([1, 2, 4, 5]),
+    ),
+  // In training mode the mask is random at every call, so only test mode has a gradient to check.
+  dropout: () => testMode(() => utils.gradientCheck((x: Variable) => F.dropout(x), any([2, 3]))),
 };
 /** Not functions of Variables with a gradient: a metric, and array kernels of forward passes. */
 const notDifferentiable = new Set([
