@@ -6,7 +6,7 @@
 import './variable-methods.ts';
 import * as F from './f.ts';
 import * as L from './l.ts';
-import * as models from './models.ts';
+import * as models from './models-all.ts';
 import * as utils from './utils.ts';
 import * as optimizers from './optimizers.ts';
 import * as datasets from './datasets.ts';
@@ -30,6 +30,7 @@ export type { ConvOptions, Im2colOptions } from './functions-conv.ts';
 export type { Pair } from './conv-sizes.ts';
 export { Model } from './models.ts';
 export type { ModelPlotOptions } from './models.ts';
+export type { VGG16Options } from './models-vgg.ts';
 export { Optimizer } from './optimizers.ts';
 export type { OptimizerHook, OptimizerTarget } from './optimizers.ts';
 export { Dataset } from './datasets.ts';
@@ -44,7 +45,7 @@ export type { ConfigName } from './config.ts';
 export { F };
 /** The layers namespace, as DeZero's `import dezero.layers as L`: `L.Linear`, `L.Conv2d`, `L.RNN`, `L.LSTM`, `L.Layer`. */
 export { L };
-/** The models namespace, as DeZero's `dezero.models`: `models.MLP`, `models.Model`. */
+/** The models namespace, as DeZero's `dezero.models`: `models.MLP`, `models.Model`, `models.VGG16`. */
 export { models };
 /** The optimizers, as DeZero's `dezero.optimizers`: `new optimizers.SGD({ lr }).setup(model)`, `MomentumSGD`, `AdaGrad`, `AdaDelta`, `Adam`. */
 export { optimizers };
