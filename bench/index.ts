@@ -5,7 +5,8 @@
  * Environment: DEZERO_PYTHON=/path/to/dezero-python (the folder holding the book's `dezero`
  * package, e.g. /work/shared/reference/dezero-python) puts Python DeZero's figures beside ours:
  * the Goldstein-Price gradient (bench/core.bench.ts), step 48's training (bench/train.bench.ts) and
- * one MNIST epoch of step 51 (bench/mnist.bench.ts);
+ * one MNIST epoch of step 51 (bench/mnist.bench.ts) and one training step of step 58's CNN
+ * (bench/cnn.bench.ts);
  * without it, or without python3 and numpy, those columns are n/a.
  */
 export {};
@@ -15,6 +16,7 @@ const sections = [
   './core.bench.ts',
   './train.bench.ts',
   './mnist.bench.ts',
+  './cnn.bench.ts',
   './site.bench.ts',
 ];
 

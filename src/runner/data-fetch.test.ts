@@ -5,11 +5,19 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { dataFileUrl, fetchDataFiles, mapReader } from './data-fetch.ts';
 import type { FetchEnvironment } from './data-fetch.ts';
+import type { DataSet } from './data-needs.ts';
 
 const files: Record<string, Uint8Array> = {
   a: new Uint8Array([1, 2, 3, 4]),
   b: new Uint8Array(100_000).fill(7),
 };
+
+/** A data set of `names` served gzipped under data/mnist/, as MNIST's files are. */
+const mnistLike = (...names: string[]): DataSet => ({
+  label: 'MNIST',
+  files: names,
+  path: (name) => `mnist/${name}.gz`,
+});
 
 class FakeCache {
   entries = new Map<string, Uint8Array>();
@@ -35,10 +43,11 @@ function environment(
     const url = String(input);
     requests.push(url);
     if (serve) return serve(url);
-    const name = url.replace('/site/data/mnist/', '').replace(/\.gz$/, '');
+    const name = url.replace(/^\/site\/data\/(mnist|models)\//, '').replace(/\.gz$/, '');
     const bytes = files[name];
     if (!bytes) return new Response('not found', { status: 404 });
-    const body = gzipSync(bytes);
+    // NOTE: MNIST's files are served gzipped, a model's weights as they are.
+    const body = url.endsWith('.gz') ? gzipSync(bytes) : bytes;
     return new Response(body, { headers: { 'content-length': String(body.length) } });
   }) as typeof globalThis.fetch;
   const caches = { open: async () => cache } as unknown as CacheStorage;
@@ -48,40 +57,48 @@ function environment(
 test('files are fetched, unpacked and reported, then read from the cache', async () => {
   const env = environment();
   const lines: string[] = [];
-  const got = await fetchDataFiles('MNIST', ['a', 'b'], '/site/', (t) => lines.push(t), env);
+  const got = await fetchDataFiles(mnistLike('a', 'b'), '/site/', (t) => lines.push(t), env);
   assert.deepEqual([...got.get('a')!], [1, 2, 3, 4]);
   assert.equal(got.get('b')!.length, 100_000);
   assert.match(lines[0]!, /^loading MNIST: 0\.0 of 0\.0 MB$/);
   assert.equal(lines.at(-1), 'unpacking MNIST');
   assert.equal(env.requests.length, 2);
 
-  const again = await fetchDataFiles('MNIST', ['a', 'b'], '/site/', () => {}, env);
+  const again = await fetchDataFiles(mnistLike('a', 'b'), '/site/', () => {}, env);
   assert.deepEqual([...again.get('a')!], [1, 2, 3, 4]);
   assert.equal(env.requests.length, 2, 'the second run downloads nothing');
 });
 
 test('without Cache Storage the files still load', async () => {
   const env = environment();
-  const got = await fetchDataFiles('MNIST', ['a'], '/site', () => {}, { fetch: env.fetch });
+  const got = await fetchDataFiles(mnistLike('a'), '/site', () => {}, { fetch: env.fetch });
   assert.deepEqual([...got.get('a')!], [1, 2, 3, 4]);
-  assert.equal(dataFileUrl('/site', 'a'), '/site/data/mnist/a.gz');
+  assert.equal(dataFileUrl('/site', 'mnist/a.gz'), '/site/data/mnist/a.gz');
+});
+
+test('a file served as it is (not gzipped) loads from its own folder', async () => {
+  const env = environment();
+  const weights: DataSet = { label: 'weights', files: ['b'], path: (name) => `models/${name}` };
+  const got = await fetchDataFiles(weights, '/site/', () => {}, env);
+  assert.equal(got.get('b')!.length, 100_000);
+  assert.deepEqual(env.requests, ['/site/data/models/b']);
 });
 
 test('a missing file, a network failure and a damaged file each say what happened', async () => {
   await assert.rejects(
-    fetchDataFiles('MNIST', ['nope'], '/site/', () => {}, environment()),
+    fetchDataFiles(mnistLike('nope'), '/site/', () => {}, environment()),
     /the data file nope could not be downloaded: the site answered 404/,
   );
   const offline = environment(() => {
     throw new TypeError('Failed to fetch');
   });
   await assert.rejects(
-    fetchDataFiles('MNIST', ['a'], '/site/', () => {}, offline),
+    fetchDataFiles(mnistLike('a'), '/site/', () => {}, offline),
     /the data file a could not be downloaded \(Failed to fetch\): check the connection/,
   );
   const damaged = environment(() => new Response(new Uint8Array([0x1f, 0x8b, 1, 2, 3])));
   await assert.rejects(
-    fetchDataFiles('MNIST', ['a'], '/site/', () => {}, damaged),
+    fetchDataFiles(mnistLike('a'), '/site/', () => {}, damaged),
     /the data file a is damaged \(it is not valid gzip\)/,
   );
   assert.equal(damaged.cache.entries.size, 0, 'a damaged file is not kept');

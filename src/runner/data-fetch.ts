@@ -5,6 +5,7 @@
  * (offline, a missing or damaged file) becomes one sentence that names the file.
  */
 import type { DataFileReader } from '../dezero/data-files.ts';
+import type { DataSet } from './data-needs.ts';
 
 /** The Cache Storage bucket; a new name would drop files cached by an older site. */
 export const DATA_CACHE = 'dezero-data-v1';
@@ -21,24 +22,24 @@ export type ProgressSink = (text: string) => void;
 
 const MB = 1024 * 1024;
 
-/** The URL of data file `name` under the site's base path. */
-export function dataFileUrl(base: string, name: string): string {
-  return `${base.endsWith('/') ? base : `${base}/`}data/mnist/${name}.gz`;
+/** The URL of a data file served at `path` (e.g. `mnist/NAME.gz`) under the site's base path. */
+export function dataFileUrl(base: string, path: string): string {
+  return `${base.endsWith('/') ? base : `${base}/`}data/${path}`;
 }
 
 /**
- * Fetches `names` (the files of data set `label`) and resolves to their decompressed bytes by name.
+ * Fetches the files of data set `set` and resolves to their decompressed bytes by name.
  * Rejects with an Error whose message names the file that failed and why.
  */
 export async function fetchDataFiles(
-  label: string,
-  names: readonly string[],
+  set: DataSet,
   base: string,
   progress: ProgressSink,
   env: FetchEnvironment,
 ): Promise<Map<string, Uint8Array>> {
+  const { label, files: names } = set;
   const cache = await openCache(env);
-  const urls = names.map((name) => dataFileUrl(base, name));
+  const urls = names.map((name) => dataFileUrl(base, set.path(name)));
   const hits = await Promise.all(urls.map((url) => cache?.match(url).catch(() => undefined)));
   const missing = names.flatMap((_, i) => (hits[i] ? [] : [i]));
   const downloaded = new Map<number, Uint8Array>();

@@ -24,10 +24,9 @@ async function loadData(code: string, send: (message: FromWorker) => void): Prom
   const env = { fetch: self.fetch.bind(self), caches: self.caches };
   const progress = (text: string): void => send({ type: 'progress', text });
   try {
-    for (const { label, files: names } of dataNeeds(code)) {
+    for (const set of dataNeeds(code)) {
       for (const [name, bytes] of await fetchDataFiles(
-        label,
-        names,
+        set,
         import.meta.env.BASE_URL,
         progress,
         env,
