@@ -1,6 +1,7 @@
 /**
  * Runs one lesson program in Node and prints what it prints: `npm run program -- 01/main`.
  * With `--write` it (re)writes the program's expected output `main.out` beside it; review the diff.
+ * Files the program saves (`saveWeights`, `np.save`) go to the working directory, as in Python.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { runProgram } from '../src/course/lesson-files.ts';
@@ -15,7 +16,9 @@ if (ids.length === 0) {
 let failed = false;
 for (const id of ids) {
   const path = `content/docs/steps/${id}.ts`;
-  const { stdout, error } = await runProgram(readFileSync(path, 'utf8'));
+  const { stdout, error } = await runProgram(readFileSync(path, 'utf8'), {
+    fileDir: process.cwd(),
+  });
   process.stdout.write(stdout);
   if (error) {
     failed = true;

@@ -1,7 +1,7 @@
 /** Finds lesson programs on disk and runs them through the runner core, as the tests do. */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { runInFreshRealm, type NodeRunResult } from '../runner/node-runner.ts';
+import { runInFreshRealm, type NodeRunOptions, type NodeRunResult } from '../runner/node-runner.ts';
 
 /** The folder that holds the lessons' step folders. */
 export const STEPS_DIR = new URL('../../content/docs/steps/', import.meta.url);
@@ -41,8 +41,8 @@ export function hasExpected(program: ProgramFile): boolean {
  * Runs a program as the page does, in a fresh worker of its own: `print` and `console` both go
  * to one stdout string, and its figures are collected in order.
  */
-export function runProgram(source: string): Promise<NodeRunResult> {
-  return runInFreshRealm(source);
+export function runProgram(source: string, options: NodeRunOptions = {}): Promise<NodeRunResult> {
+  return runInFreshRealm(source, options);
 }
 
 // ==== What a program drew, remembered between the Node tests and the browser tests ====

@@ -21,6 +21,7 @@ import { zeros } from './np/create.ts';
 import { random } from './np/random.ts';
 import { shapeTuple } from './np/shape-text.ts';
 import { linear } from './functions.ts';
+import { loadParams, saveParams } from './weights.ts';
 
 // ==== Layer ====
 
@@ -51,6 +52,32 @@ export class Layer {
   /** Every Parameter of this layer and of the layers it holds, in the order they were assigned. */
   *params(): Generator<Parameter> {
     yield* collectParams(this, []);
+  }
+
+  /**
+   * Adds each Parameter to `paramsDict` under its path from this layer (`W`, `l0/W`, `l0/b`),
+   * walking nested layers as `params()` does; DeZero's `_flatten_params`.
+   */
+  flattenParams(paramsDict: Map<string, Parameter>, parentKey = ''): void {
+    for (const [name, value] of Object.entries(this)) {
+      const key = parentKey === '' ? name : `${parentKey}/${name}`;
+      if (value instanceof Parameter) paramsDict.set(key, value);
+      else if (value instanceof Layer) value.flattenParams(paramsDict, key);
+    }
+  }
+
+  /** Saves every parameter to the `.npz` file `path`, by its path (`model.saveWeights('my_mlp.npz')`). */
+  saveWeights(path: string): void {
+    const params = new Map<string, Parameter>();
+    this.flattenParams(params);
+    saveParams(params, path);
+  }
+
+  /** Loads the parameters from the `.npz` file `path`, which `saveWeights` (or Python DeZero's) wrote. */
+  loadWeights(path: string): void {
+    const params = new Map<string, Parameter>();
+    this.flattenParams(params);
+    loadParams(params, path, this);
   }
 
   /** Clears the gradient of every parameter, before the next `backward()`. */

@@ -16,6 +16,8 @@ import type { GradientCheck } from './gradient-report.ts';
 export type { GradientCheckTolerances } from './gradient-report.ts';
 export { pair, getConvOutsize, getDeconvOutsize } from './conv-sizes.ts';
 export type { Pair } from './conv-sizes.ts';
+/** True when a file of that name has been saved, by this run or an earlier one (Python's `os.path.exists`). */
+export { fileExists as exists } from './file-store.ts';
 
 // ==== Arrays: sumTo ====
 

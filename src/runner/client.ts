@@ -10,6 +10,7 @@ import type { RunError } from './execute.ts';
 import type { FromWorker } from './protocol.ts';
 import type { GraphReport } from './graph/graph-report.ts';
 import { WorkerHandle } from './worker-handle.ts';
+import { savedFiles } from './saved-files.ts';
 
 /** How a run ended. */
 export type RunOutcome =
@@ -26,6 +27,8 @@ export interface RunOptions {
   onStdout: (text: string) => void;
   /** Receives each figure or graph the program draws, in order with its printed text. */
   onRich?: (item: RichItem) => void;
+  /** Receives each file the program saves (kept in the browser for later runs as well). */
+  onFile?: (name: string, bytes: Uint8Array) => void;
   /** Receives the graphs the program built (for the graph view), just before a normal end. */
   onGraph?: (report: GraphReport) => void;
   /** Record the program's backward passes for the graph view's stepper. @default false */
@@ -133,8 +136,9 @@ export class RunnerClient {
         finish({ status: 'error', error: { name, message, line: null, column: null } });
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#active = { worker, finish };
-      worker.ready().then(
-        () => {
+      // The program may load what earlier runs saved: they go with it into the worker.
+      Promise.all([worker.ready(), savedFiles.list()]).then(
+        ([, files]) => {
           if (finished) return;
           // The time limit counts the program's own time, not the worker's start.
           timer = setTimeout(
@@ -147,7 +151,7 @@ export class RunnerClient {
               message: (message) => this.#receive(message, options, finish),
               lost: (reason) => fail('RunnerError', reason),
             },
-            { recordBackward: options.recordBackward ?? false },
+            { recordBackward: options.recordBackward ?? false, files },
           );
           options.onStart?.();
         },
@@ -167,6 +171,10 @@ export class RunnerClient {
         break;
       case 'graph':
         options.onGraph?.(message.report);
+        break;
+      case 'file':
+        void savedFiles.save(message.name, message.bytes);
+        options.onFile?.(message.name, message.bytes);
         break;
       case 'done':
         finish({ status: 'done' });

@@ -2,6 +2,9 @@
  * Runs a program in Node as the page does: in a fresh worker of its own, with everything it prints
  * collected into one string and everything it draws into a list, and a time limit.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { recordRich } from '../dezero/rich.ts';
 import type { RichItem } from '../dezero/rich.ts';
@@ -20,21 +23,32 @@ export const NODE_TIME_LIMIT_MS = 600_000;
 
 const WORKER = new URL('./node.worker.ts', import.meta.url);
 
+/** Options of `runInFreshRealm`. */
+export interface NodeRunOptions {
+  /** Stop the program after this long. @default NODE_TIME_LIMIT_MS */
+  timeLimitMs?: number;
+  /** The folder the program's files are saved in; by default a fresh one, removed after the run. */
+  fileDir?: string;
+}
+
 /** Runs `code` in a new worker thread and resolves when it ends, however it ends. */
 export function runInFreshRealm(
   code: string,
-  { timeLimitMs = NODE_TIME_LIMIT_MS }: { timeLimitMs?: number } = {},
+  { timeLimitMs = NODE_TIME_LIMIT_MS, fileDir }: NodeRunOptions = {},
 ): Promise<NodeRunResult> {
   return new Promise((resolve) => {
     const result: NodeRunResult = { stdout: '', rich: [], error: null };
-    const worker = new Worker(WORKER, { workerData: { code } });
+    const scratch = fileDir === undefined ? mkdtempSync(join(tmpdir(), 'dezero-files-')) : null;
+    const worker = new Worker(WORKER, { workerData: { code, fileDir: fileDir ?? scratch } });
     let settled = false;
     const end = (error: RunError | null): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       result.error = error;
-      void worker.terminate();
+      void worker.terminate().finally(() => {
+        if (scratch !== null) rmSync(scratch, { recursive: true, force: true });
+      });
       resolve(result);
     };
     const fail = (name: string, message: string): void =>
@@ -60,6 +74,7 @@ export function runInFreshRealm(
           end(message.error);
           break;
         case 'graph':
+        case 'file': // written to the folder already
         case 'progress':
         case 'ready':
           break;

@@ -21,7 +21,13 @@ export interface ConnectMessage {
 /** Every message on the port; `run` goes to the worker, the others come back from it. */
 export type RunnerMessage =
   /** Page -> worker: transpile and run this program. */
-  | { type: 'run'; code: string; recordBackward?: boolean }
+  | {
+      type: 'run';
+      code: string;
+      recordBackward?: boolean;
+      /** The files earlier runs saved, which this one may load (see saved-files.ts). */
+      files?: Map<string, Uint8Array>;
+    }
   /** Worker -> page: `dezero` has loaded and the lock is held; the worker is ready to run. */
   | { type: 'ready' }
   /** Worker -> page: how the loading of a data set goes, before the program starts ('' when loaded). */
@@ -30,6 +36,8 @@ export type RunnerMessage =
   | { type: 'stdout'; text: string }
   /** Worker -> page: a figure or graph for the output panel, in order with the printed text. */
   | { type: 'rich'; item: RichItem }
+  /** Worker -> page: the program saved a file (the page keeps it and offers it for download). */
+  | { type: 'file'; name: string; bytes: Uint8Array }
   /** Worker -> page: the graphs the program built, for the graph view; sent just before `done`. */
   | { type: 'graph'; report: GraphReport }
   /** Worker -> page: the program finished normally. */

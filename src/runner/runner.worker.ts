@@ -10,6 +10,7 @@ import type { ConnectMessage, FromWorker, ToWorker } from './protocol.ts';
 import { setDataFileReader } from '../dezero/data-files.ts';
 import { dataNeeds } from './data-needs.ts';
 import { fetchDataFiles, mapReader } from './data-fetch.ts';
+import { mapFileStore, setFileStore } from '../dezero/file-store.ts';
 
 // NOTE: captured before any program runs; a program may replace the prototypes' versions.
 const portPost = MessagePort.prototype.postMessage;
@@ -74,7 +75,9 @@ function connect(event: MessageEvent<ConnectMessage>): void {
       },
       configurable: true,
     });
-    const { code, recordBackward = false } = message.data;
+    const { code, recordBackward = false, files = new Map<string, Uint8Array>() } = message.data;
+    // A saved file goes to the page at once: the worker may be stopped before the program ends.
+    setFileStore(mapFileStore(files, (name, bytes) => send({ type: 'file', name, bytes })));
     loadData(code, send)
       .then((loaded) => (loaded ? captureRun(code, send, { recordBackward }) : undefined))
       .catch((failure: unknown) => {

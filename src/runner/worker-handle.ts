@@ -67,9 +67,13 @@ export class WorkerHandle {
   }
 
   /** Sends the program; `listener` receives everything until the handle is disposed. */
-  run(code: string, listener: WorkerListener, { recordBackward = false } = {}): void {
+  run(
+    code: string,
+    listener: WorkerListener,
+    { recordBackward = false, files = new Map<string, Uint8Array>() } = {},
+  ): void {
     this.#listener = listener;
-    const message: ToWorker = { type: 'run', code, recordBackward };
+    const message: ToWorker = { type: 'run', code, recordBackward, files };
     this.#port.postMessage(message);
   }
 

@@ -7,8 +7,9 @@ import { matchesExpected } from '../../runner/expected-output.ts';
 import type { RichItem } from '../../dezero/rich.ts';
 import type { RunError } from '../../runner/execute.ts';
 import { RichOutput } from './rich-output.ts';
+import { SavedFileList } from './saved-file-list.ts';
 
-/** Writes a run's results into the panel's `[data-stdout]`, `[data-error]`, `[data-note]`, `[data-rich]` and `[data-match]`. */
+/** Writes a run's results into the panel's `[data-stdout]`, `[data-error]`, `[data-note]`, `[data-rich]`, `[data-files]` and `[data-match]`. */
 export class OutputPanel {
   readonly #root: HTMLElement;
   readonly #stdout: HTMLElement;
@@ -16,6 +17,7 @@ export class OutputPanel {
   readonly #note: HTMLElement;
   readonly #rich: RichOutput;
   readonly #match: HTMLElement;
+  readonly #files: SavedFileList;
   #printed = '';
   #heldNewline = false;
 
@@ -32,6 +34,7 @@ export class OutputPanel {
     this.#note = find('[data-note]');
     this.#rich = new RichOutput(program, find('[data-rich]'));
     this.#match = find('[data-match]');
+    this.#files = new SavedFileList(find('[data-files]'));
   }
 
   /** What the program printed, without its final newline. */
@@ -45,6 +48,7 @@ export class OutputPanel {
     this.#heldNewline = false;
     this.#stdout.textContent = '';
     this.#rich.clear();
+    this.#files.clear();
     this.#error.hidden = true;
     this.#error.replaceChildren();
     this.#note.hidden = true;
@@ -69,6 +73,11 @@ export class OutputPanel {
   /** Adds a figure or graph after those the program drew before it. */
   draw(item: RichItem): void {
     this.#rich.add(item);
+  }
+
+  /** Lists a file the program saved, with a link to download it. */
+  showFile(name: string, bytes: Uint8Array): void {
+    this.#files.add(name, bytes);
   }
 
   /** Shows a program error as `Name: message` and where it happened in the reader's code. */

@@ -143,6 +143,7 @@ export class DezeroProgram extends HTMLElement {
           void this.#loadEditor();
         },
         onRich: (item) => this.#output.draw(item),
+        onFile: (name, bytes) => this.#output.showFile(name, bytes),
         onProgress: (text) => this.#showState(text === '' ? 'running…' : `${text}…`),
         onStart: () => this.#startClock(),
         onGraph: (report) => (graphs = report),

@@ -17,12 +17,13 @@ import { dot, matmul, tensordot } from './linalg.ts';
 import { random } from './random.ts';
 import { backends, getBackend, setBackend } from './backend.ts';
 import { operandArray } from './operand.ts';
+import { load, save, savez, NpzFile } from './files.ts';
 
 export type { NDArray, DType, ArrayLikeInput };
 export type { Backend } from './backend.ts';
 export type { Index, Slice } from './indexing.ts';
 export type { ReduceOptions, NestedList } from './ndarray.ts';
-export { isNDArray };
+export { isNDArray, NpzFile };
 
 /** `np.add(x, y)`, with `np.add.at(a, index, b)` for numpy's unbuffered in-place add. */
 const add = Object.assign((x: ArrayLikeInput, y: ArrayLikeInput): NDArray => ew.add(x, y), {
@@ -146,6 +147,11 @@ export const np = {
   dot,
   matmul,
   tensordot,
+
+  // ==== files: numpy's .npy and .npz, through the runner's file store ====
+  save,
+  savez,
+  load,
 
   // ==== random (numpy's legacy RandomState, bit for bit) ====
   random,
