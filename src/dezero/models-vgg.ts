@@ -72,7 +72,7 @@ export class VGG16 extends Model {
   override forward(x: Variable | NDArray): Variable {
     let h = x;
     for (const block of this.blocks) h = this.block(h, block);
-    return this.classify(h as Variable);
+    return this.classify(h);
   }
 
   /** One block: its convolutions, each followed by ReLU, then 2×2 max pooling of stride 2. */
@@ -84,7 +84,7 @@ export class VGG16 extends Model {
   }
 
   /** The classifier on the last block's features: flatten, fc6, fc7 (ReLU, dropout), fc8. */
-  classify(features: Variable): Variable {
+  classify(features: Variable | NDArray): Variable {
     let h = reshape(features, [features.shape[0]!, -1]);
     h = dropout(relu(this.fc6.call(h)));
     h = dropout(relu(this.fc7.call(h)));
