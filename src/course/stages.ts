@@ -77,7 +77,7 @@ export const STEP_TITLES: readonly string[] = [
   'Convolution in theory',
   'CNN mechanics',
   'conv2d and pooling',
-  'VGG16',
+  'VGG16 and a digit CNN',
   'Recurrent networks',
   'LSTM',
 ];

@@ -47,7 +47,7 @@ function environment(
     const bytes = files[name];
     if (!bytes) return new Response('not found', { status: 404 });
     // NOTE: MNIST's files are served gzipped, a model's weights as they are.
-    const body = url.endsWith('.gz') ? gzipSync(bytes) : bytes;
+    const body = url.endsWith('.gz') ? gzipSync(bytes) : (bytes as Uint8Array<ArrayBuffer>);
     return new Response(body, { headers: { 'content-length': String(body.length) } });
   }) as typeof globalThis.fetch;
   const caches = { open: async () => cache } as unknown as CacheStorage;
