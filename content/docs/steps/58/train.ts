@@ -1,4 +1,4 @@
-// The small CNN of this step, trained from scratch in the page: a short run on 3,000 digits.
+// The small CNN of this step, trained from scratch in the page: a short run on 2,000 digits.
 import {
   F,
   L,
@@ -35,9 +35,9 @@ const transform = new transforms.Compose([
 ]);
 const trainSet = new datasets.MNIST({ train: true, transform });
 const testSet = new datasets.MNIST({ train: false, transform });
-// Only the first 3,000 training and 1,000 test digits, so that the run takes seconds.
-trainSet.data = trainSet.data!.get(':3000');
-trainSet.label = trainSet.label!.get(':3000');
+// Only the first 2,000 training and 1,000 test digits, so that the run takes seconds.
+trainSet.data = trainSet.data!.get(':2000');
+trainSet.label = trainSet.label!.get(':2000');
 testSet.data = testSet.data!.get(':1000');
 testSet.label = testSet.label!.get(':1000');
 
