@@ -12,7 +12,8 @@ import {
   runProgram,
   STEPS_DIR,
 } from './lesson-files.ts';
-import { SIMPLE_CORE_STEPS, coreModule } from './stages.ts';
+import { SIMPLE_CORE_STEPS, STEP_TITLES, coreModule } from './stages.ts';
+import { readFrontmatter } from './frontmatter.ts';
 import { matchesExpected } from '../runner/expected-output.ts';
 
 const programs = listPrograms();
@@ -70,5 +71,12 @@ test("programs import the book's core for their step: 'dezero/simple' in 23–31
         `${program.id} imports '${specifier}'; steps ${first}–${last} use 'dezero/simple' and the others 'dezero'`,
       );
     }
+  }
+});
+
+test("the sidebar's list of step titles agrees with every written lesson's title", () => {
+  for (const step of new Set(programs.map((p) => p.id.split('/')[0]!))) {
+    const { title } = readFrontmatter(new URL(`${step}/index.mdx`, STEPS_DIR));
+    assert.equal(STEP_TITLES[Number(step) - 1], title, `steps/${step}: STEP_TITLES in stages.ts`);
   }
 });

@@ -72,6 +72,13 @@ export class Conv2d extends Layer {
     this.b = nobias ? null : new Parameter(zeros(outChannels, { dtype }), 'b');
   }
 
+  /** W is (OC, C, KH, KW), b is (OC,). */
+  override expectedShape(name: string): readonly (number | null)[] | null {
+    const [KH, KW] = pair(this.kernelSize);
+    if (name === 'W') return [this.outChannels, this.inChannels, KH, KW];
+    return name === 'b' ? [this.outChannels] : null;
+  }
+
   /** Draws W: `randn(OC, C, KH, KW)` cast to the dtype, times sqrt(1 / (C·KH·KW)) (a number: float32 stays float32). */
   private initW(): void {
     const C = this.inChannels!;

@@ -66,6 +66,15 @@ export class Layer {
     }
   }
 
+  /**
+   * The shape parameter `name` must have, as far as the layer knows it before making it (null for
+   * an axis it learns at its first call), or null when it declares none: `loadWeights` holds a file
+   * to it, so weights of another size fail at once instead of quietly resizing the layer.
+   */
+  expectedShape(_name: string): readonly (number | null)[] | null {
+    return null;
+  }
+
   /** Saves every parameter to the `.npz` file `path`, by its path (`model.saveWeights('my_mlp.npz')`). */
   saveWeights(path: string): void {
     const params = new Map<string, Parameter>();
@@ -155,6 +164,12 @@ export class Linear extends Layer {
       .randn(I, O)
       .astype(this.dtype)
       .mul(Math.sqrt(1 / I));
+  }
+
+  /** W is (inSize, outSize), b is (outSize,). */
+  override expectedShape(name: string): readonly (number | null)[] | null {
+    if (name === 'W') return [this.inSize, this.outSize];
+    return name === 'b' ? [this.outSize] : null;
   }
 
   /** x·W + b; at the first call, W is made from x's second axis. */

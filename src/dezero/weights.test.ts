@@ -102,6 +102,11 @@ test('a file of another model, or a model not yet run, gives an error that names
       () => new models.MLP([3]).loadWeights('small.npz'),
       /small\.npz has weights l1\/W, which this MLP does not have/,
     );
+    // A model not yet run knows its layers' output sizes: a file of another width fails at once.
+    assert.throws(
+      () => new models.MLP([100, 2]).loadWeights('small.npz'),
+      /small\.npz: l0\/W has shape \(4, 3\), but this MLP's l0\/W has shape \(None, 100\)/,
+    );
     assert.throws(() => small.loadWeights('nothing.npz'), /there is no file named nothing\.npz/);
   });
 });

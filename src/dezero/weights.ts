@@ -8,6 +8,26 @@ import type { Layer } from './layers.ts';
 import { NpzFile, load, savez } from './np/files.ts';
 import { shapeTuple } from './np/shape-text.ts';
 
+/** The shape the layer owning `key` (a path such as `l0/W`) declares for it. */
+function declaredShape(root: Layer, key: string): readonly (number | null)[] | null {
+  const path = key.split('/');
+  const name = path.pop()!;
+  const owner = path.reduce<unknown>((layer, step) => Reflect.get(layer as object, step), root);
+  return (owner as Layer).expectedShape(name);
+}
+
+/** True when `shape` has `expected`'s length and agrees on every axis it knows. */
+function fits(shape: readonly number[], expected: readonly (number | null)[]): boolean {
+  return shape.length === expected.length && expected.every((n, i) => n === null || n === shape[i]);
+}
+
+/** A shape with unknown axes, as `(None, 10)`, Python's way to say "any". */
+function shapeText(shape: readonly (number | null)[]): string {
+  return shape.length === 1
+    ? `(${shape[0] ?? 'None'},)`
+    : `(${shape.map((n) => n ?? 'None').join(', ')})`;
+}
+
 /** Writes `params` (path to parameter) to `path` as `.npz`, refusing parameters not yet made. */
 export function saveParams(params: ReadonlyMap<string, Parameter>, path: string): void {
   const arrays = new Map(
@@ -44,9 +64,10 @@ export function loadParams(
   for (const [key, param] of params) {
     if (!npz.has(key)) throw new Error(`${path} has no weights ${key}, which this ${model} needs`);
     const array = npz.get(key);
-    if (param.hasData && shapeTuple(param.data.shape) !== shapeTuple(array.shape))
+    const expected = param.hasData ? param.data.shape : declaredShape(layer, key);
+    if (expected !== null && !fits(array.shape, expected))
       throw new Error(
-        `${path}: ${key} has shape ${shapeTuple(array.shape)}, but this ${model}'s ${key} has shape ${shapeTuple(param.data.shape)}`,
+        `${path}: ${key} has shape ${shapeTuple(array.shape)}, but this ${model}'s ${key} has shape ${shapeText(expected)}`,
       );
     param.data = array;
   }
