@@ -20,7 +20,7 @@ export interface VGG16Options {
 }
 
 /** The output channels of the convolutions, block by block (VGG's configuration "D"). */
-export const VGG16_BLOCKS: readonly (readonly number[])[] = [
+const BLOCKS: readonly (readonly number[])[] = [
   [64, 64],
   [128, 128],
   [256, 256, 256],
@@ -56,7 +56,7 @@ export class VGG16 extends Model {
       throw new Error(
         `VGG16's pretrained weights are not available in this course: they are a 528 MB file (${VGG16.WEIGHTS_PATH}), too big to ship with a web page or to hold in a browser tab as numbers; build it with pretrained: false (random weights) to see its shapes`,
       );
-    this.blocks = VGG16_BLOCKS.map((channels, b) =>
+    this.blocks = BLOCKS.map((channels, b) =>
       channels.map((outChannels, i) => {
         const conv = conv3x3(outChannels);
         Reflect.set(this, `conv${b + 1}_${i + 1}`, conv); // Python's self.conv1_1 = ...
