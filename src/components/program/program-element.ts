@@ -137,11 +137,7 @@ export class DezeroProgram extends HTMLElement {
       const code = this.#code === this.#lesson ? this.#original : this.#code;
       this.#output.expectDrawing(code);
       outcome = await runner.run(code, {
-        onStdout: (text) => {
-          this.#output.append(text);
-          // NOTE: not before: Monaco's megabytes would compete with the worker's start for the CPU.
-          void this.#loadEditor();
-        },
+        onStdout: (text) => this.#output.append(text),
         onRich: (item) => this.#output.draw(item),
         onFile: (name, bytes) => this.#output.showFile(name, bytes),
         onProgress: (text) => this.#showState(text === '' ? 'running…' : `${text}…`),
@@ -158,7 +154,10 @@ export class DezeroProgram extends HTMLElement {
       };
     }
     this.#run = null;
-    void this.#loadEditor();
+    // NOTE: Monaco (2 MB, and an 8 MB TypeScript worker) loads when the reader reaches for the
+    // code, or here when an error should be marked at its line. Loading it after every run, as
+    // before, cost a 2-core machine ~2.5 s of CPU that competed with the next run and training.
+    if (outcome.status === 'error' && outcome.error.line !== null) void this.#loadEditor();
     this.#finish(outcome);
     this.#graph.show(outcome.status === 'done' ? graphs : null);
   }
