@@ -4,10 +4,10 @@
  *
  * Environment: DEZERO_PYTHON=/path/to/dezero-python (the folder holding the book's `dezero`
  * package, e.g. /work/shared/reference/dezero-python) puts Python DeZero's figures beside ours:
- * the Goldstein-Price gradient (bench/core.bench.ts), step 48's training (bench/train.bench.ts) and
+ * the Goldstein-Price gradient (bench/core.bench.ts), step 48's training (bench/train.bench.ts),
  * one MNIST epoch of step 51 (bench/mnist.bench.ts) and one training step of step 58's CNN
- * (bench/cnn.bench.ts);
- * without it, or without python3 and numpy, those columns are n/a.
+ * (bench/cnn.bench.ts); without it, or without python3 and numpy, those columns are n/a. The
+ * site parts (site, worker) need `npm run build` first.
  */
 export {};
 
@@ -18,6 +18,7 @@ const sections = [
   './mnist.bench.ts',
   './cnn.bench.ts',
   './site.bench.ts',
+  './worker.bench.ts',
 ];
 
 console.log(`node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
