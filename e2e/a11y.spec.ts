@@ -45,7 +45,7 @@ test('keyboard only: reach the code, edit it, run it; focus is on Stop while it 
   await page.keyboard.press('ControlOrMeta+A');
   // Long enough to be seen running, then it ends on its own.
   await page.keyboard.insertText(
-    'const end = Date.now() + 2000;\nwhile (Date.now() < end);\nconsole.log("done");',
+    'const end = Date.now() + 4000;\nwhile (Date.now() < end);\nconsole.log("done");',
   );
   // Ctrl+Enter runs from the editor and leaves the focus there.
   await page.keyboard.press('ControlOrMeta+Enter');

@@ -16,4 +16,7 @@ export async function replaceCode(page: Page, target: Locator, code: string): Pr
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.insertText(code);
+  // Run right after typing must run the typed code: wait until the program has taken the edit.
+  if (code !== (await target.getAttribute('data-original')))
+    await expect(target.locator('[data-modified]')).toBeVisible();
 }
