@@ -17,7 +17,8 @@ const RUNS = 5;
 /** How long the reader looks at the output before running again, in the warm figure. */
 const READING_MS = 1000;
 
-async function waitForServer(url: string, ms: number): Promise<void> {
+/** Resolves once `url` answers 200, or rejects after `ms`. */
+export async function waitForServer(url: string, ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     try {

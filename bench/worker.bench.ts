@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { chromiumExecutable } from '../e2e/browser.ts';
+import { waitForServer } from './site.bench.ts';
 
 const PORT = 4330;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -34,19 +35,6 @@ print('f64', gflops(512, 'float64').toFixed(1));
 `;
 
 const GOALS: Record<string, number> = { f32: 50, f64: 25 };
-
-async function waitForServer(url: string, ms: number): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`preview server did not answer at ${url}`);
-}
 
 /** Prints matmul GFLOP/s in Chromium's runner worker. */
 export async function run(print: (line: string) => void): Promise<void> {
