@@ -268,7 +268,8 @@ test('a slow program shows its running time, and the time it took when done', as
     "const t = Date.now();\nwhile (Date.now() - t < 2500) {}\nconsole.log('slow');\n",
   );
   await button(main, 'Run').click();
-  await expect(main.locator('[data-elapsed]')).toHaveText('1 s');
+  // The clock ticks each second; a loaded machine may show 2 s first.
+  await expect(main.locator('[data-elapsed]')).toHaveText(/^[12] s$/);
   await expect(main.locator('[data-elapsed]')).toHaveText('2 s');
   await expect(main).toHaveAttribute('data-status', 'done');
   // At least the 2.5 s it waited; how much more depends on the machine's load, not on the page.
