@@ -2,7 +2,7 @@
  * Every lesson program, run in Node through the runner core exactly as the worker runs it, prints
  * its expected output (`name.out` beside `name.ts`) byte for byte (a `…` in it stands for a time).
  */
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
@@ -22,26 +22,30 @@ test('there are lesson programs to check', () => {
   assert.ok(programs.length > 0, 'no programs found under content/docs/steps');
 });
 
-for (const program of programs) {
-  test(`${program.id} prints its .out`, async () => {
-    assert.ok(hasExpected(program), `${program.id}.ts has no ${program.id}.out beside it`);
-    const source = readFileSync(program.source, 'utf8');
-    const { stdout, error, rich } = await runProgram(source);
-    assert.equal(
-      error,
-      null,
-      `${program.id} threw ${error?.name}: ${error?.message} at line ${error?.line}`,
-    );
-    const expected = readFileSync(program.expected, 'utf8');
-    // A line with … (a time) matches any text there; everything else is exact.
-    if (!matchesExpected(stdout, expected)) assert.equal(stdout, expected);
-    // The browser suite checks the page draws the same figures, without running it in Node again.
-    rememberFigures(
-      source,
-      rich.map((item) => item.kind),
-    );
-  });
-}
+// NOTE: two at a time, each in its own realm, latest steps first: the training programs of
+// stages 4 and 5 take most of this file's time, and the short ones fill the other core meanwhile.
+describe('every lesson program', { concurrency: 2 }, () => {
+  for (const program of [...programs].reverse()) {
+    test(`${program.id} prints its .out`, async () => {
+      assert.ok(hasExpected(program), `${program.id}.ts has no ${program.id}.out beside it`);
+      const source = readFileSync(program.source, 'utf8');
+      const { stdout, error, rich } = await runProgram(source);
+      assert.equal(
+        error,
+        null,
+        `${program.id} threw ${error?.name}: ${error?.message} at line ${error?.line}`,
+      );
+      const expected = readFileSync(program.expected, 'utf8');
+      // A line with … (a time) matches any text there; everything else is exact.
+      if (!matchesExpected(stdout, expected)) assert.equal(stdout, expected);
+      // The browser suite checks the page draws the same figures, without running it in Node again.
+      rememberFigures(
+        source,
+        rich.map((item) => item.kind),
+      );
+    });
+  }
+});
 
 test("a lesson's step is written once, as its folder's name", () => {
   for (const step of new Set(programs.map((p) => p.id.split('/')[0]))) {

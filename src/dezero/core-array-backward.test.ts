@@ -289,3 +289,58 @@ test('a subclass that overrides backward, or a backward patched in place, runs w
   new Cube().call(c).backward();
   assert.deepEqual([calls, c.grad!.data.item()], [3, 12]);
 });
+
+test('a gradient summed in place never reaches a variable that shares it', () => {
+  // h's gradient is a sum (h is used twice), then Add hands that same array to x and c; c gets
+  // one more term later, from a function of lower generation. Summed in place, that term would
+  // also land in h's and x's gradients.
+  const build = () => {
+    const a = new Variable(np.array([1, 2, 3]));
+    const k = new Variable(np.array([0.5, 0.25, 2]));
+    const c = k.mul(1);
+    const x = a.mul(1).mul(1).mul(1);
+    const h = x.add(c);
+    const y = F.sum(h.mul(h)).add(F.sum(c.mul(5)));
+    return { h, x, c, y, inputs: [a, k] };
+  };
+  const fast = build();
+  fast.y.backward({ retainGrad: true });
+  const reference = build();
+  reference.y.backward({ retainGrad: true, createGraph: true });
+  for (const name of ['h', 'x', 'c'] as const) {
+    assert.deepEqual(bits(fast[name].grad), bits(reference[name].grad), name);
+  }
+  assert.deepEqual(Array.from(fast.h.grad!.data.toFlat()), [3, 4.5, 10]);
+  assert.deepEqual(Array.from(fast.c.grad!.data.toFlat()), [8, 9.5, 15]);
+  fast.inputs.forEach((v, i) => assert.deepEqual(bits(v.grad), bits(reference.inputs[i]!.grad)));
+});
+
+test('a weight used at many steps gets one gradient array, summed in place, equal to the sum', () => {
+  const w = new Variable(
+    np.array([
+      [0.5, -1],
+      [2, 0.25],
+    ]),
+  );
+  let h = new Variable(np.array([[1, 1]]));
+  for (let t = 0; t < 5; t++) h = F.tanh(F.matmul(h, w));
+  const y = F.sum(h);
+  y.backward();
+  const fast = w.grad!;
+  const seen = fast.data;
+  const reference = new Variable(
+    np.array([
+      [0.5, -1],
+      [2, 0.25],
+    ]),
+  );
+  let hr = new Variable(np.array([[1, 1]]));
+  for (let t = 0; t < 5; t++) hr = F.tanh(F.matmul(hr, reference));
+  F.sum(hr).backward({ createGraph: true });
+  assert.deepEqual(bits(fast), bits(reference.grad));
+  // A later backward without cleargrads sums into a new array: the one the program holds stays.
+  const before = Array.from(seen.toFlat());
+  y.backward();
+  assert.deepEqual(Array.from(seen.toFlat()), before);
+  assert.notEqual(w.grad!.data, seen);
+});

@@ -7,7 +7,7 @@
  */
 import type { NDArray } from './np/ndarray.ts';
 import { onesLike, zerosLike } from './np/create.ts';
-import { scalarArray } from './np/elementwise.ts';
+import { addInPlace, scalarArray } from './np/elementwise.ts';
 import { formatVariable } from './np/format.ts';
 import type { DType } from './np/dtype.ts';
 import { Config } from './config.ts';
@@ -153,6 +153,10 @@ export class Variable {
     const previous = Config.enableBackprop;
     // NOTE: null unless the reader asked the graph view to record; then it hears each step.
     const listener = observeBackward(this);
+    // NOTE: the gradients this pass made by summing, which nothing else holds yet: a further sum
+    // goes into them in place instead of into a new array (a weight used at each of 30 steps of an
+    // RNN gets one array, not 30). Off while the graph view records, which keeps what it saw.
+    const owned = createGraph || listener !== null ? null : new Set<Variable>();
     try {
       if (pass !== 0) markingPass = pass;
       while (queue.size > 0) {
@@ -160,8 +164,10 @@ export class Variable {
         if (listener !== null) listener.pop(f, queue.waiting());
         Config.enableBackprop = createGraph;
         const arrays = createGraph ? undefined : arrayBackward(f);
+        // f's backward may hand its outputs' gradients on (Add gives gy to both inputs): shared now.
+        if (owned !== null) for (const y of f.outputs) if (y.grad !== null) owned.delete(y.grad);
         if (arrays === undefined) backwardStep(f);
-        else backwardStepOnArrays(f, arrays);
+        else backwardStepOnArrays(f, arrays, owned);
         for (const x of f.inputs) {
           const g = x.creator;
           if (g !== null && firstVisit(g, pass, seen)) queue.push(g);
@@ -211,7 +217,11 @@ function backwardStep(f: AnyFunction): void {
  * `backwardStep` through `backwardArrays`, for a pass that records no graph: the same arrays
  * from the same operations, without a Function and a Variable for each one.
  */
-function backwardStepOnArrays(f: AnyFunction, arrays: ArrayBackward): void {
+function backwardStepOnArrays(
+  f: AnyFunction,
+  arrays: ArrayBackward,
+  owned: Set<Variable> | null,
+): void {
   const { inputs, outputs } = f;
   const gxs =
     outputs.length === 1
@@ -219,7 +229,7 @@ function backwardStepOnArrays(f: AnyFunction, arrays: ArrayBackward): void {
       : arrays.apply(f, outputs.map(gradArray));
   if (!Array.isArray(gxs)) {
     const x = inputs[0]!;
-    x.grad = x.grad === null ? wrap(gxs, outputs, null) : new Variable(x.grad.data.add(gxs));
+    x.grad = x.grad === null ? wrap(gxs, outputs, null) : accumulate(x.grad, gxs, owned);
     return;
   }
   // NOTE: where `backward` hands one Variable to two inputs (Add's gy, gy), so does this path.
@@ -229,12 +239,21 @@ function backwardStepOnArrays(f: AnyFunction, arrays: ArrayBackward): void {
     const gx = gxs[i];
     if (gx === null || gx === undefined) continue;
     if (x.grad !== null) {
-      x.grad = new Variable(x.grad.data.add(gx));
+      x.grad = accumulate(x.grad, gx, owned);
       continue;
     }
     made ??= [];
     x.grad = wrap(gx, outputs, made);
   }
+}
+
+/** `grad + gx`: in place when this pass made `grad` and holds it alone (see `owned`), else new. */
+function accumulate(grad: Variable, gx: NDArray, owned: Set<Variable> | null): Variable {
+  if (owned === null) return new Variable(grad.data.add(gx));
+  if (owned.has(grad) && addInPlace(grad.data, gx)) return grad;
+  const sum = new Variable(grad.data.add(gx));
+  owned.add(sum);
+  return sum;
 }
 
 /** An output's gradient array (zeros for an output nobody used, as in `backwardStep`). */

@@ -190,6 +190,29 @@ export function add(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
   return binaryInto(t === 'bool' ? 'or' : 'add', x, y, t, t);
 }
 
+/**
+ * `dst += src` in `dst`'s own storage, when that writes exactly what `add(dst, src)` would: same
+ * shape, same float dtype, both contiguous, no shared storage. False, with nothing written, otherwise.
+ */
+export function addInPlace(dst: NDArray, src: NDArray): boolean {
+  if (dst.dtype !== src.dtype || (dst.dtype !== 'float32' && dst.dtype !== 'float64')) return false;
+  if (!sameShape(dst.shape, src.shape) || dst.storage === src.storage) return false;
+  if (!dst.isContiguous() || !src.isContiguous()) return false;
+  binaryRow(
+    'add',
+    dst.storage,
+    dst.offset,
+    1,
+    src.storage,
+    src.offset,
+    1,
+    dst.storage,
+    dst.offset,
+    dst.size,
+  );
+  return true;
+}
+
 /** `x - y` (numpy refuses bool - bool). */
 export function subtract(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
   const t = commonType(x, y, 'subtract');
