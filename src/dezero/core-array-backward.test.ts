@@ -344,3 +344,19 @@ test('a weight used at many steps gets one gradient array, summed in place, equa
   assert.deepEqual(Array.from(seen.toFlat()), before);
   assert.notEqual(w.grad!.data, seen);
 });
+
+test('linear: a weight used at many steps sums xᵀ·gy straight into its gradient, bit for bit', () => {
+  for (const dtype of ['float64', 'float32'] as const) {
+    const build = () => {
+      const W = input(11, [3, 3], dtype);
+      const b = input(12, [3], dtype);
+      const U = input(13, [2, 3], dtype);
+      let h = input(14, [2, 3], dtype);
+      // W at seven steps, U (through its own input, x) at each of them too.
+      for (let t = 0; t < 7; t++)
+        h = F.tanh(F.linear(h, W, b).add(F.matmul(input(20 + t, [2, 2], dtype), U)));
+      return { inputs: [W, b, U], y: F.sum(h) };
+    };
+    sameBothWays(`linear ${dtype}`, build);
+  }
+});

@@ -157,6 +157,8 @@ export class Variable {
     // goes into them in place instead of into a new array (a weight used at each of 30 steps of an
     // RNN gets one array, not 30). Off while the graph view records, which keeps what it saw.
     const owned = createGraph || listener !== null ? null : new Set<Variable>();
+    const outerOwned = passOwned;
+    passOwned = owned;
     try {
       if (pass !== 0) markingPass = pass;
       while (queue.size > 0) {
@@ -176,6 +178,7 @@ export class Variable {
         if (!retainGrad) for (const y of f.outputs) y.grad = null;
       }
     } finally {
+      passOwned = outerOwned;
       if (pass !== 0) markingPass = 0;
       Config.enableBackprop = previous;
       listener?.end();
@@ -245,6 +248,22 @@ function backwardStepOnArrays(
     made ??= [];
     x.grad = wrap(gx, outputs, made);
   }
+}
+
+/** The gradients the running pass may sum into in place (`owned` in `backward`), or null. */
+let passOwned: Set<Variable> | null = null;
+
+/**
+ * The gradient array of `f`'s input `i` when a `backwardArrays` may add its term straight into
+ * it (and then return null for that input): the running pass made it and nothing else holds it.
+ */
+export function ownedGradient(f: AnyFunction, i: number): NDArray | null {
+  const x = f.inputs[i];
+  if (passOwned === null || x === undefined || x.grad === null || !passOwned.has(x.grad))
+    return null;
+  // An input given twice (f(W, W)) gets two terms: only the separate path adds them both.
+  for (let j = 0; j < f.inputs.length; j++) if (j !== i && f.inputs[j] === x) return null;
+  return x.grad.data;
 }
 
 /** `grad + gx`: in place when this pass made `grad` and holds it alone (see `owned`), else new. */

@@ -11,9 +11,9 @@ import { libmTanh } from './np/libm-tanh.ts';
 import { tanhToF32 } from './np/libm-f32.ts';
 import { parseAxes } from './np/reduce.ts';
 import type { AxisArg } from './np/reduce.ts';
-import { dot } from './np/linalg.ts';
+import { dot, dotAddInto } from './np/linalg.ts';
 import * as np from './np/elementwise.ts';
-import { Function, Variable, asVariable } from './core.ts';
+import { Function, Variable, asVariable, ownedGradient } from './core.ts';
 import type { VariableLike } from './core.ts';
 import { broadcastArray, broadcastTo, constant, sumTo, sumToArray } from './operators.ts';
 import { sameShape } from './checks.ts';
@@ -275,7 +275,13 @@ export class Linear extends Function {
   override backwardArrays(gy: NDArray): (NDArray | null)[] {
     const [x, W, b] = this.inputs as [Variable, Variable, Variable | undefined];
     const gx = this.xIsArray ? null : dot(gy, W.data.transpose());
-    const gW = dot(x.data.transpose(), gy);
+    // NOTE: a weight used at many steps (an RNN's) has a gradient this pass summed already: xᵀ·gy
+    // goes straight into it (null: nothing left to add), with no new array for each step.
+    const summed = ownedGradient(this, 1);
+    const gW =
+      summed !== null && dotAddInto(summed, x.data.transpose(), gy)
+        ? null
+        : dot(x.data.transpose(), gy);
     return b === undefined ? [gx, gW] : [gx, gW, sumToArray(gy, b.shape)];
   }
 }

@@ -13,6 +13,7 @@ import { allocStorage, promoteTypes } from './dtype.ts';
 import type { DType, Storage } from './dtype.ts';
 import { coalesce } from './iterate.ts';
 import { gemm } from './gemm.ts';
+import { binaryRow } from './kernels.ts';
 import type { Target } from './gemm-packed.ts';
 import { operandArray } from './operand.ts';
 import { shapeCompact } from './shape-text.ts';
@@ -283,6 +284,37 @@ function dot2d(x: NDArray, y: NDArray, dtype: DType): NDArray {
   // prettier-ignore
   gemm(n, m, k, x.storage, x.offset, aRow, aCol, y.storage, y.offset, bRow, bCol, out, 0, m);
   return finish(out, [n, m], dtype);
+}
+
+/** The product `dotAddInto` sums from, kept between calls (one per float dtype). */
+const scratch = { float32: new Float32Array(0), float64: new Float64Array(0) };
+
+/**
+ * `out += dot(x, y)` for 2-D float arrays, when that writes exactly what `out.add(dot(x, y))`
+ * would: the product goes into a buffer kept for the next call, then into `out`, so neither makes
+ * a new array. False, with nothing written, when the dtypes or shapes differ or `out` is a view.
+ */
+export function dotAddInto(out: NDArray, x: NDArray, y: NDArray): boolean {
+  const dtype = promoteTypes(x.dtype, y.dtype);
+  if (dtype !== out.dtype || (dtype !== 'float32' && dtype !== 'float64')) return false;
+  if (x.ndim !== 2 || y.ndim !== 2 || out.ndim !== 2 || !out.isContiguous()) return false;
+  const [n, k] = x.shape as [number, number];
+  const m = y.shape[1]!;
+  if (y.shape[0] !== k || out.shape[0] !== n || out.shape[1] !== m) return false;
+  if (out.storage === x.storage || out.storage === y.storage) return false;
+  if (scratch[dtype].length < n * m) {
+    if (dtype === 'float32') scratch.float32 = new Float32Array(n * m);
+    else scratch.float64 = new Float64Array(n * m);
+  }
+  const product = scratch[dtype];
+  product.fill(0, 0, n * m); // as fresh as dot's own zero-filled result
+  const xs = x.isContiguous() ? null : x.strides;
+  const ys = y.isContiguous() ? null : y.strides;
+  // prettier-ignore
+  gemm(n, m, k, x.storage, x.offset, n <= 1 ? 0 : xs ? xs[0]! : k, k <= 1 ? 0 : xs ? xs[1]! : 1,
+    y.storage, y.offset, k <= 1 ? 0 : ys ? ys[0]! : m, m <= 1 ? 0 : ys ? ys[1]! : 1, product, 0, m);
+  binaryRow('add', out.storage, out.offset, 1, product, 0, 1, out.storage, out.offset, n * m);
+  return true;
 }
 
 // ==== tensordot ====
