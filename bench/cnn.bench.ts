@@ -9,26 +9,13 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { F, L, datasets, models, np, optimizers, transforms } from '../src/dezero/index.ts';
-import type { NDArray, Variable } from '../src/dezero/index.ts';
+import { F, datasets, np, optimizers } from '../src/dezero/index.ts';
 import { setDataFileReader } from '../src/dezero/data-files.ts';
 import { nodeDataFileReader } from '../src/runner/node-data-files.ts';
+import { DigitsCNN, digitsTransform } from '../scripts/digits-cnn.ts';
 
 const WARMUP = 3;
 const STEPS = 20;
-
-/** The lesson's model (content/docs/steps/58/classify.ts). */
-class DigitsCNN extends models.Model {
-  conv1 = new L.Conv2d(8, 3, { pad: 1 });
-  conv2 = new L.Conv2d(16, 3, { pad: 1 });
-  fc = new L.Linear(10);
-
-  override forward(x: Variable | NDArray): Variable {
-    let h = F.pooling(F.relu(this.conv1.call(x)), 2, { stride: 2 });
-    h = F.pooling(F.relu(this.conv2.call(h)), 2, { stride: 2 });
-    return this.fc.call(F.reshape(h, [h.shape[0]!, -1]));
-  }
-}
 
 function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -37,10 +24,7 @@ function median(values: readonly number[]): number {
 
 /** The median milliseconds of one step, and the first step's loss. */
 function steps(): { ms: number; loss: number } {
-  const transform = new transforms.Compose([
-    new transforms.ToFloat(),
-    new transforms.Normalize({ mean: 0, std: 255 }),
-  ]);
+  const transform = digitsTransform();
   const trainSet = new datasets.MNIST({ train: true, transform: null });
   const x = transform.call(trainSet.data!.get(':100'));
   const t = trainSet.label!.get(':100');

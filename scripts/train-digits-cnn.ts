@@ -8,47 +8,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  DataLoader,
-  F,
-  L,
-  Parameter,
-  datasets,
-  models,
-  noGrad,
-  np,
-  optimizers,
-  transforms,
-} from '../src/dezero/index.ts';
-import type { NDArray, Variable } from '../src/dezero/index.ts';
+import { DataLoader, F, Parameter, datasets, noGrad, np, optimizers } from '../src/dezero/index.ts';
 import { setDataFileReader } from '../src/dezero/data-files.ts';
 import { savez } from '../src/dezero/np/npz.ts';
 import { nodeDataFileReader } from '../src/runner/node-data-files.ts';
 import { DIGITS_CNN_FILE } from '../src/runner/data-needs.ts';
+import { DigitsCNN, digitsTransform } from './digits-cnn.ts';
 
 const OUT = fileURLToPath(new URL(`../public/data/models/${DIGITS_CNN_FILE}`, import.meta.url));
 const EPOCHS = 3;
 
-/** The same model as content/docs/steps/58/classify.ts: two 3×3 convolutions, each halved by pooling. */
-class DigitsCNN extends models.Model {
-  conv1 = new L.Conv2d(8, 3, { pad: 1 });
-  conv2 = new L.Conv2d(16, 3, { pad: 1 });
-  fc = new L.Linear(10);
-
-  override forward(x: Variable | NDArray): Variable {
-    let h = F.pooling(F.relu(this.conv1.call(x)), 2, { stride: 2 });
-    h = F.pooling(F.relu(this.conv2.call(h)), 2, { stride: 2 });
-    return this.fc.call(F.reshape(h, [h.shape[0]!, -1]));
-  }
-}
-
 setDataFileReader(nodeDataFileReader);
 np.random.seed(0);
-// Images as (1, 28, 28) float32 in [0, 1]: MNIST's default transform without its Flatten.
-const transform = new transforms.Compose([
-  new transforms.ToFloat(),
-  new transforms.Normalize({ mean: 0, std: 255 }),
-]);
+const transform = digitsTransform();
 const trainSet = new datasets.MNIST({ train: true, transform });
 const testSet = new datasets.MNIST({ train: false, transform });
 const model = new DigitsCNN();

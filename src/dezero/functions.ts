@@ -264,7 +264,9 @@ export class Linear extends Function {
   xIsArray = false;
   override forward(x: NDArray, W: NDArray, b?: NDArray): NDArray {
     const y = dot(x, W);
-    return b === undefined ? y : y.add(b);
+    if (b === undefined) return y;
+    // The book's `y += b`: into the new product, when the sum keeps its dtype; no second array.
+    return np.commonType(y, b) === y.dtype && np.binaryInPlace('add', y, b) ? y : y.add(b);
   }
   override backward(gy: Variable): Variable[] {
     const [x, W, b] = this.inputs as [Variable, Variable, Variable | undefined];

@@ -7,6 +7,7 @@
 import type { NDArray } from './np/ndarray.ts';
 import type { DType } from './np/dtype.ts';
 import { array } from './np/create.ts';
+import { binaryInPlace, commonType } from './np/elementwise.ts';
 
 /** A transform: a function of an array, or an object with `call` (as a Python callable). */
 export type Transform = ((x: NDArray) => NDArray) | { call(x: NDArray): NDArray };
@@ -54,7 +55,12 @@ export class Normalize {
   }
   /** Normalizes `x`. */
   call(x: NDArray): NDArray {
-    return x.sub(perChannel(this.mean, x)).div(perChannel(this.std, x));
+    const centred = x.sub(perChannel(this.mean, x));
+    const std = perChannel(this.std, x);
+    // The division goes into the new difference when it keeps its dtype: the same numbers, one array.
+    if (commonType(centred, std) === centred.dtype && binaryInPlace('div', centred, std))
+      return centred;
+    return centred.div(std);
   }
 }
 

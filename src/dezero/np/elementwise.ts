@@ -191,26 +191,50 @@ export function add(x: ArrayLikeInput, y: ArrayLikeInput): NDArray {
 }
 
 /**
- * `dst += src` in `dst`'s own storage, when that writes exactly what `add(dst, src)` would: same
- * shape, same float dtype, both contiguous, no shared storage. False, with nothing written, otherwise.
+ * Python's `dst op= src` written straight into `dst`'s storage, when that stores what `dst op src`
+ * cast to `dst`'s dtype stores: `dst` a contiguous float array; `src` a number, or an array in
+ * other storage, contiguous, of `dst`'s shape or of its last axes (a bias added to each row).
+ * False, with nothing written, otherwise: the caller takes the general path.
+ */
+export function binaryInPlace(
+  op: 'add' | 'sub' | 'mul' | 'div',
+  dst: NDArray,
+  src: ArrayLikeInput,
+): boolean {
+  if ((dst.dtype !== 'float32' && dst.dtype !== 'float64') || !dst.isContiguous()) return false;
+  const out = dst.storage;
+  if (typeof src === 'number') {
+    // A weak scalar is cast to the array's dtype first, as `binaryInto` casts it.
+    const s = scalarArray(src, dst.dtype);
+    binaryRow(op, out, dst.offset, 1, s.storage, 0, 0, out, dst.offset, dst.size);
+    return true;
+  }
+  if (src.storage === out || !src.isContiguous() || !isTrailingShape(src.shape, dst.shape))
+    return false;
+  const n = src.size;
+  if (n === 0) return true;
+  for (let at = dst.offset, end = dst.offset + dst.size; at < end; at += n) {
+    binaryRow(op, out, at, 1, src.storage, src.offset, 1, out, at, n);
+  }
+  return true;
+}
+
+/** True when `inner`, leading 1s aside, is the last axes of `outer`. */
+function isTrailingShape(inner: readonly number[], outer: readonly number[]): boolean {
+  let i = inner.length - 1;
+  let o = outer.length - 1;
+  for (; i >= 0 && o >= 0; i--, o--) if (inner[i] !== outer[o]) return false;
+  for (; i >= 0; i--) if (inner[i] !== 1) return false;
+  return true;
+}
+
+/**
+ * `dst += src` in `dst`'s own storage, when that gives exactly `add(dst, src)`, dtype included:
+ * same shape, same float dtype, both contiguous, no shared storage. False, with nothing written, otherwise.
  */
 export function addInPlace(dst: NDArray, src: NDArray): boolean {
-  if (dst.dtype !== src.dtype || (dst.dtype !== 'float32' && dst.dtype !== 'float64')) return false;
-  if (!sameShape(dst.shape, src.shape) || dst.storage === src.storage) return false;
-  if (!dst.isContiguous() || !src.isContiguous()) return false;
-  binaryRow(
-    'add',
-    dst.storage,
-    dst.offset,
-    1,
-    src.storage,
-    src.offset,
-    1,
-    dst.storage,
-    dst.offset,
-    dst.size,
-  );
-  return true;
+  if (dst.dtype !== src.dtype || !sameShape(dst.shape, src.shape)) return false;
+  return binaryInPlace('add', dst, src);
 }
 
 /** `x - y` (numpy refuses bool - bool). */

@@ -256,3 +256,45 @@ test('the transpose of a matrix (its own path) is the view the general permutati
     assert.equal(String(fast), String(general));
   }
 });
+
+test('a += b, -=, *=, /= straight into the array store what the result, cast back, stores', () => {
+  np.random.seed(3);
+  const dtypes = ['float32', 'float64'] as const;
+  const ops = ['iadd', 'isub', 'imul', 'idiv'] as const;
+  const general = { iadd: 'add', isub: 'sub', imul: 'mul', idiv: 'div' } as const;
+  for (const dtype of dtypes) {
+    const base = np.random.randn(4, 6).astype(dtype);
+    const others: (number | NDArray)[] = [
+      0.1,
+      -3,
+      np.random.randn(4, 6).astype('float32'),
+      np.random.randn(4, 6), // float64 into float32: computed in float64, then rounded
+      np.random.randn(6).astype(dtype), // a bias for each row
+      np.random.randn(1, 6),
+      np.arange(6), // int64
+      np.random.randn(6, 4).T, // not contiguous: the general path
+      np.random.randn(4, 1), // broadcast down the columns: the general path
+    ];
+    for (const op of ops) {
+      for (const other of others) {
+        const fast = base.copy();
+        fast[op](other);
+        const expected = base[general[op]](other).astype(dtype);
+        assert.equal(fast.dtype, dtype);
+        assert.deepEqual(
+          Array.from(fast.toFlat()),
+          Array.from(expected.toFlat()),
+          `${dtype} ${op}`,
+        );
+      }
+    }
+  }
+  // Errors are still numpy's: the general path takes every case the fast one refuses.
+  const ints = np.arange(3);
+  assert.throws(() => ints.iadd(0.5), /Cannot cast ufunc 'add' output/);
+  assert.throws(() => np.zeros([2, 3]).iadd(np.ones([2, 4])), /operands could not be broadcast/);
+  // A view of the same storage is read before it is written, as numpy does.
+  const a = np.arange(4).astype('float64');
+  a.iadd(a.get('::-1'));
+  assert.deepEqual(Array.from(a.toFlat()), [3, 3, 3, 3]);
+});

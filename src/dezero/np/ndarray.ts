@@ -239,21 +239,23 @@ export class NDArray {
   }
 
   // ==== In place: Python's a += b, a -= b, a *= b, a /= b ====
+  // NOTE: straight into this array's storage when that stores the same numbers (binaryInPlace);
+  // else the result is made, then written back with numpy's casting rules.
   /** Python's `a += b`: adds into this array, keeping its dtype and shape (float32 stays float32). */
   iadd(b: ArrayLikeInput): void {
-    assignInPlace(this, ew.add(this, b), 'add');
+    if (!ew.binaryInPlace('add', this, b)) assignInPlace(this, ew.add(this, b), 'add');
   }
   /** Python's `a -= b`: `W.data.isub(W.grad.data.mul(lr))` updates a weight in place, in its own dtype. */
   isub(b: ArrayLikeInput): void {
-    assignInPlace(this, ew.subtract(this, b), 'sub');
+    if (!ew.binaryInPlace('sub', this, b)) assignInPlace(this, ew.subtract(this, b), 'sub');
   }
   /** Python's `a *= b`, in place, keeping this array's dtype. */
   imul(b: ArrayLikeInput): void {
-    assignInPlace(this, ew.multiply(this, b), 'mul');
+    if (!ew.binaryInPlace('mul', this, b)) assignInPlace(this, ew.multiply(this, b), 'mul');
   }
   /** Python's `a /= b`, in place, keeping this array's dtype. */
   idiv(b: ArrayLikeInput): void {
-    assignInPlace(this, ew.divide(this, b), 'div');
+    if (!ew.binaryInPlace('div', this, b)) assignInPlace(this, ew.divide(this, b), 'div');
   }
 
   // ==== Reductions ====
