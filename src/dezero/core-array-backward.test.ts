@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { F, Function, Variable, add, div, mul, np, pow, rdiv, rsub, sub } from './index.ts';
+import { F, Function, Variable, add, div, models, mul, np, pow, rdiv, rsub, sub } from './index.ts';
 import type { NDArray } from './index.ts';
 import { Mul } from './operators.ts';
 import { Sin } from './functions.ts';
@@ -359,4 +359,35 @@ test('linear: a weight used at many steps sums xᵀ·gy straight into its gradie
     };
     sameBothWays(`linear ${dtype}`, build);
   }
+});
+
+test('cleargrads keeps a weight gradient the program never read, and the next pass writes into it', () => {
+  const steps = (readGrad: boolean) => {
+    np.random.seed(0);
+    const model = new models.MLP([5, 3]);
+    const x = np.random.randn(4, 2);
+    const seen: { array: NDArray; values: number[] }[] = [];
+    for (let step = 0; step < 3; step++) {
+      const loss = F.sum(model.call(x));
+      model.cleargrads();
+      loss.backward();
+      const W = model.params().next().value!;
+      const grad = readGrad ? W.grad! : W._grad!; // _grad: the engine's own look, not the program's
+      seen.push({ array: grad.data, values: Array.from(grad.data.toFlat()) });
+      W.data.isub(grad.data.mul(0.1));
+    }
+    return seen;
+  };
+  const quiet = steps(false);
+  const read = steps(true);
+  // Same numbers either way, step by step.
+  assert.deepEqual(
+    quiet.map((s) => s.values),
+    read.map((s) => s.values),
+  );
+  // Never read: one array serves every step. Read: each step's stays as the program saw it.
+  assert.equal(quiet[1]!.array, quiet[0]!.array);
+  assert.equal(quiet[2]!.array, quiet[0]!.array);
+  assert.notEqual(read[1]!.array, read[0]!.array);
+  read.forEach((s) => assert.deepEqual(Array.from(s.array.toFlat()), s.values));
 });

@@ -33,8 +33,14 @@ export class Variable {
   #data: NDArray | null;
   /** A label for printing and graph drawings. */
   name: string | null;
-  /** d(output)/d(this) after `backward()`, itself a Variable; null until then. */
-  grad: Variable | null = null;
+  /** @internal The gradient, as the engine reads it: reading `grad` hands it to the program. */
+  _grad: Variable | null = null;
+  /** @internal This gradient array was read by the program (`x.grad`): never reused. */
+  _handedOut = false;
+  /** @internal Made by a backward pass for one variable alone (see `cleargrad`). */
+  _exclusive = false;
+  /** @internal The array of a gradient `cleargrad` forgot, for the next pass to write into. */
+  _spare: NDArray | null = null;
   /** The function that produced this variable; null for inputs the user made. */
   creator: Function<Variable | Variable[]> | null = null;
   /** Distance from the inputs: one more than the creator's generation. */
@@ -48,6 +54,16 @@ export class Variable {
     this.#data =
       data === null ? null : checkData(data instanceof Variable ? data.data : data, false);
     this.name = name;
+  }
+
+  /** d(output)/d(this) after `backward()`, itself a Variable; null until then. */
+  get grad(): Variable | null {
+    const g = this._grad;
+    if (g !== null) g._handedOut = true;
+    return g;
+  }
+  set grad(value: Variable | null) {
+    this._grad = value;
   }
 
   /** The value: an array (a number or a plain list assigned here is refused; `null` empties it). */
@@ -130,7 +146,12 @@ export class Variable {
 
   /** Forgets the gradient, so the next `backward()` starts from zero. */
   cleargrad(): void {
-    this.grad = null;
+    const g = this._grad;
+    // NOTE: a gradient a backward pass made for this variable alone, which the program never
+    // read, is kept: the next pass writes this variable's gradient into it (an MNIST weight's
+    // 3 MB at every step), instead of into a new array.
+    this._spare = g !== null && g._exclusive && !g._handedOut ? g.data : null;
+    this._grad = null;
   }
 
   /**
@@ -167,7 +188,7 @@ export class Variable {
         Config.enableBackprop = createGraph;
         const arrays = createGraph ? undefined : arrayBackward(f);
         // f's backward may hand its outputs' gradients on (Add gives gy to both inputs): shared now.
-        if (owned !== null) for (const y of f.outputs) if (y.grad !== null) owned.delete(y.grad);
+        if (owned !== null) for (const y of f.outputs) if (y._grad !== null) owned.delete(y._grad);
         if (arrays === undefined) backwardStep(f);
         else backwardStepOnArrays(f, arrays, owned);
         for (const x of f.inputs) {
@@ -175,8 +196,10 @@ export class Variable {
           if (g !== null && firstVisit(g, pass, seen)) queue.push(g);
         }
         if (listener !== null) listener.stepped(f);
-        if (!retainGrad) for (const y of f.outputs) y.grad = null;
+        if (!retainGrad) for (const y of f.outputs) y._grad = null;
       }
+      // What the pass still owns is each held by one variable: reusable once it is forgotten.
+      if (owned !== null && outerOwned === null) for (const g of owned) g._exclusive = true;
     } finally {
       passOwned = outerOwned;
       if (pass !== 0) markingPass = 0;
@@ -226,27 +249,31 @@ function backwardStepOnArrays(
   owned: Set<Variable> | null,
 ): void {
   const { inputs, outputs } = f;
+  freshTerm = null;
   const gxs =
     outputs.length === 1
       ? arrays.call(f, gradArray(outputs[0]!))
       : arrays.apply(f, outputs.map(gradArray));
   if (!Array.isArray(gxs)) {
     const x = inputs[0]!;
-    x.grad = x.grad === null ? wrap(gxs, outputs, null) : accumulate(x.grad, gxs, owned);
+    x._grad = x._grad === null ? wrap(gxs, outputs, null) : accumulate(x._grad, gxs, owned);
     return;
   }
+  const fresh = freshTerm;
+  freshTerm = null;
   // NOTE: where `backward` hands one Variable to two inputs (Add's gy, gy), so does this path.
   let made: Variable[] | null = null;
   for (let i = 0; i < inputs.length; i++) {
     const x = inputs[i]!;
     const gx = gxs[i];
     if (gx === null || gx === undefined) continue;
-    if (x.grad !== null) {
-      x.grad = accumulate(x.grad, gx, owned);
+    if (x._grad !== null) {
+      x._grad = accumulate(x._grad, gx, owned);
       continue;
     }
     made ??= [];
-    x.grad = wrap(gx, outputs, made);
+    x._grad = wrap(gx, outputs, made);
+    if (gx === fresh && owned !== null) owned.add(x._grad);
   }
 }
 
@@ -259,11 +286,43 @@ let passOwned: Set<Variable> | null = null;
  */
 export function ownedGradient(f: AnyFunction, i: number): NDArray | null {
   const x = f.inputs[i];
-  if (passOwned === null || x === undefined || x.grad === null || !passOwned.has(x.grad))
+  if (passOwned === null || x === undefined || x._grad === null || !passOwned.has(x._grad))
     return null;
   // An input given twice (f(W, W)) gets two terms: only the separate path adds them both.
   for (let j = 0; j < f.inputs.length; j++) if (j !== i && f.inputs[j] === x) return null;
-  return x.grad.data;
+  return x._grad.data;
+}
+
+/** The term a `backwardArrays` made for one input alone (see `handOver`), for its caller. */
+let freshTerm: NDArray | null = null;
+
+/**
+ * Tells the running pass that `gx`, returned for one input, is a new array that nothing else
+ * holds: the pass may then sum into it and reuse it (see `cleargrad`). Returns `gx`.
+ */
+export function handOver(gx: NDArray): NDArray {
+  freshTerm = passOwned === null ? null : gx;
+  return gx;
+}
+
+/**
+ * The array `cleargrad` kept for `f`'s input `i`, when it has no gradient yet in this pass and
+ * the array has this shape and dtype: the input's gradient is to be written into it. Else null.
+ */
+export function spareGradient(
+  f: AnyFunction,
+  i: number,
+  shape: readonly number[],
+  dtype: DType,
+): NDArray | null {
+  const x = f.inputs[i];
+  if (passOwned === null || x === undefined || x._grad !== null) return null;
+  const spare = x._spare;
+  if (spare === null || spare.dtype !== dtype || spare.ndim !== shape.length) return null;
+  for (let d = 0; d < shape.length; d++) if (spare.shape[d] !== shape[d]) return null;
+  for (let j = 0; j < f.inputs.length; j++) if (j !== i && f.inputs[j] === x) return null;
+  x._spare = null;
+  return spare;
 }
 
 /** `grad + gx`: in place when this pass made `grad` and holds it alone (see `owned`), else new. */
@@ -277,7 +336,7 @@ function accumulate(grad: Variable, gx: NDArray, owned: Set<Variable> | null): V
 
 /** An output's gradient array (zeros for an output nobody used, as in `backwardStep`). */
 function gradArray(y: Variable): NDArray {
-  return y.grad === null ? zerosLike(y.data) : y.grad.data;
+  return y._grad === null ? zerosLike(y.data) : y._grad.data;
 }
 
 /**
@@ -286,7 +345,7 @@ function gradArray(y: Variable): NDArray {
  * array, or a new one (remembered in `made`).
  */
 function wrap(gx: NDArray, outputs: readonly Variable[], made: Variable[] | null): Variable {
-  for (const y of outputs) if (y.grad !== null && y.grad.data === gx) return y.grad;
+  for (const y of outputs) if (y._grad !== null && y._grad.data === gx) return y._grad;
   if (made !== null) for (const v of made) if (v.data === gx) return v;
   const v = new Variable(gx);
   made?.push(v);

@@ -5,15 +5,15 @@
  * Variable's methods (`gy.mul(y)`), which `variable-methods.ts` binds when `dezero` loads.
  */
 import { NDArray, fromStorage } from './np/ndarray.ts';
-import { allocStorage } from './np/dtype.ts';
+import { allocStorage, promoteTypes } from './np/dtype.ts';
 import { ones } from './np/create.ts';
 import { libmTanh } from './np/libm-tanh.ts';
 import { tanhToF32 } from './np/libm-f32.ts';
 import { parseAxes } from './np/reduce.ts';
 import type { AxisArg } from './np/reduce.ts';
-import { dot, dotAddInto } from './np/linalg.ts';
+import { dot, dotAddInto, dotInto } from './np/linalg.ts';
 import * as np from './np/elementwise.ts';
-import { Function, Variable, asVariable, ownedGradient } from './core.ts';
+import { Function, Variable, asVariable, handOver, ownedGradient, spareGradient } from './core.ts';
 import type { VariableLike } from './core.ts';
 import { broadcastArray, broadcastTo, constant, sumTo, sumToArray } from './operators.ts';
 import { sameShape } from './checks.ts';
@@ -277,13 +277,18 @@ export class Linear extends Function {
   override backwardArrays(gy: NDArray): (NDArray | null)[] {
     const [x, W, b] = this.inputs as [Variable, Variable, Variable | undefined];
     const gx = this.xIsArray ? null : dot(gy, W.data.transpose());
+    const xT = x.data.transpose();
     // NOTE: a weight used at many steps (an RNN's) has a gradient this pass summed already: xᵀ·gy
-    // goes straight into it (null: nothing left to add), with no new array for each step.
+    // goes straight into it (null: nothing left to add). Else it is new, written into the array
+    // of the gradient cleargrads forgot when there is one, and handed to the pass as the
+    // weight's own. Either way no new array for each step.
     const summed = ownedGradient(this, 1);
-    const gW =
-      summed !== null && dotAddInto(summed, x.data.transpose(), gy)
-        ? null
-        : dot(x.data.transpose(), gy);
+    let gW: NDArray | null = null;
+    if (summed === null || !dotAddInto(summed, xT, gy)) {
+      const shape = [xT.shape[0]!, gy.shape[gy.ndim - 1]!];
+      const spare = spareGradient(this, 1, shape, promoteTypes(xT.dtype, gy.dtype));
+      gW = handOver(spare !== null && dotInto(spare, xT, gy) ? spare : dot(xT, gy));
+    }
     return b === undefined ? [gx, gW] : [gx, gW, sumToArray(gy, b.shape)];
   }
 }

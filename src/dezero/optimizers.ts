@@ -40,13 +40,13 @@ export class Optimizer {
   update(): void {
     if (this.target === null) throw new Error(`${this.constructor.name}.update before setup`);
     const params: Parameter[] = [];
-    for (const p of this.target.params()) if (p.grad !== null) params.push(p);
+    for (const p of this.target.params()) if (p._grad !== null) params.push(p);
     for (const f of this.hooks) {
       if (typeof f === 'function') f(params);
       else f.call(params);
     }
     // NOTE: a hook may drop gradients (FreezeParam); DeZero would then fail on `None.data`.
-    for (const param of params) if (param.grad !== null) this.updateOne(param);
+    for (const param of params) if (param._grad !== null) this.updateOne(param);
   }
 
   /** Changes one parameter from its gradient; subclasses override it. */
@@ -62,7 +62,7 @@ export class Optimizer {
 
 /** The gradient's array (update only sees parameters that have one). */
 function gradOf(param: Parameter): NDArray {
-  return param.grad!.data;
+  return param._grad!.data;
 }
 
 /** The state array kept for `param` in `store`, made as zeros of its shape and dtype the first time. */

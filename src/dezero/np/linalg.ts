@@ -289,31 +289,57 @@ function dot2d(x: NDArray, y: NDArray, dtype: DType): NDArray {
 /** The product `dotAddInto` sums from, kept between calls (one per float dtype). */
 const scratch = { float32: new Float32Array(0), float64: new Float64Array(0) };
 
+/** `[n, m]` when `out = dot(x, y)` for 2-D float arrays would keep `out`'s shape and dtype. */
+function productShape(out: NDArray, x: NDArray, y: NDArray): [number, number] | null {
+  const dtype = promoteTypes(x.dtype, y.dtype);
+  if (dtype !== out.dtype || (dtype !== 'float32' && dtype !== 'float64')) return null;
+  if (x.ndim !== 2 || y.ndim !== 2 || out.ndim !== 2 || !out.isContiguous()) return null;
+  const [n, k] = x.shape as [number, number];
+  const m = y.shape[1]!;
+  if (y.shape[0] !== k || out.shape[0] !== n || out.shape[1] !== m) return null;
+  if (out.storage === x.storage || out.storage === y.storage) return null;
+  return [n, m];
+}
+
+/** `dot2d`'s product of x and y, written into `c` from `offset` (zero-filled first, as a new array is). */
+function product2d(x: NDArray, y: NDArray, c: Target, offset: number): void {
+  const [n, k] = x.shape as [number, number];
+  const m = y.shape[1]!;
+  c.fill(0, offset, offset + n * m);
+  const xs = x.isContiguous() ? null : x.strides;
+  const ys = y.isContiguous() ? null : y.strides;
+  // prettier-ignore
+  gemm(n, m, k, x.storage, x.offset, n <= 1 ? 0 : xs ? xs[0]! : k, k <= 1 ? 0 : xs ? xs[1]! : 1,
+    y.storage, y.offset, k <= 1 ? 0 : ys ? ys[0]! : m, m <= 1 ? 0 : ys ? ys[1]! : 1, c, offset, m);
+}
+
+/**
+ * `out = dot(x, y)` for 2-D float arrays, into `out`'s storage: the same numbers as a new
+ * product. False, with nothing written, when the dtypes or shapes differ or `out` is a view.
+ */
+export function dotInto(out: NDArray, x: NDArray, y: NDArray): boolean {
+  if (productShape(out, x, y) === null) return false;
+  product2d(x, y, out.storage as Target, out.offset);
+  return true;
+}
+
 /**
  * `out += dot(x, y)` for 2-D float arrays, when that writes exactly what `out.add(dot(x, y))`
  * would: the product goes into a buffer kept for the next call, then into `out`, so neither makes
  * a new array. False, with nothing written, when the dtypes or shapes differ or `out` is a view.
  */
 export function dotAddInto(out: NDArray, x: NDArray, y: NDArray): boolean {
-  const dtype = promoteTypes(x.dtype, y.dtype);
-  if (dtype !== out.dtype || (dtype !== 'float32' && dtype !== 'float64')) return false;
-  if (x.ndim !== 2 || y.ndim !== 2 || out.ndim !== 2 || !out.isContiguous()) return false;
-  const [n, k] = x.shape as [number, number];
-  const m = y.shape[1]!;
-  if (y.shape[0] !== k || out.shape[0] !== n || out.shape[1] !== m) return false;
-  if (out.storage === x.storage || out.storage === y.storage) return false;
-  if (scratch[dtype].length < n * m) {
-    if (dtype === 'float32') scratch.float32 = new Float32Array(n * m);
-    else scratch.float64 = new Float64Array(n * m);
+  const nm = productShape(out, x, y);
+  if (nm === null) return false;
+  const size = nm[0] * nm[1];
+  const dtype = out.dtype as 'float32' | 'float64';
+  if (scratch[dtype].length < size) {
+    if (dtype === 'float32') scratch.float32 = new Float32Array(size);
+    else scratch.float64 = new Float64Array(size);
   }
   const product = scratch[dtype];
-  product.fill(0, 0, n * m); // as fresh as dot's own zero-filled result
-  const xs = x.isContiguous() ? null : x.strides;
-  const ys = y.isContiguous() ? null : y.strides;
-  // prettier-ignore
-  gemm(n, m, k, x.storage, x.offset, n <= 1 ? 0 : xs ? xs[0]! : k, k <= 1 ? 0 : xs ? xs[1]! : 1,
-    y.storage, y.offset, k <= 1 ? 0 : ys ? ys[0]! : m, m <= 1 ? 0 : ys ? ys[1]! : 1, product, 0, m);
-  binaryRow('add', out.storage, out.offset, 1, product, 0, 1, out.storage, out.offset, n * m);
+  product2d(x, y, product, 0);
+  binaryRow('add', out.storage, out.offset, 1, product, 0, 1, out.storage, out.offset, size);
   return true;
 }
 
