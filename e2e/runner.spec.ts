@@ -284,7 +284,6 @@ test('a slow program shows its running time, and the time it took when done', as
     });
   });
   await button(main, 'Run').click();
-  await expect(main.locator('[data-elapsed]')).toHaveText(/^[12] s$/);
   await expect(main).toHaveAttribute('data-status', 'done');
   // It ticked each second while the program ran, 2 s included (a loaded machine may show 2 s
   // first, or reach 3 s before the run ends).
